@@ -1,0 +1,102 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/teikit/teikit/transcript"
+)
+
+// normalized is a text input in normal form (SPEC §5): UTF-8 without BOM,
+// LF line endings, no leading blank lines, exactly one final newline.
+type normalized struct {
+	text      string
+	firstLine int // line number in the file of the text's first line
+	changes   []transcript.Change
+}
+
+// Normalize returns the normal form of a text input, or an error naming
+// the first thing that makes it unreadable.
+func Normalize(name string, src []byte) (string, error) {
+	n, err := normalize(name, src)
+	if err != nil {
+		return "", err
+	}
+	return n.text, nil
+}
+
+func normalize(name string, src []byte) (*normalized, error) {
+	n := &normalized{firstLine: 1}
+	if len(src) == 0 {
+		return nil, errorf(name, transcript.Pos{}, "empty file")
+	}
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		src = src[3:]
+		n.change(1, "removed the byte order mark")
+	}
+	if err := checkText(name, src); err != nil {
+		return nil, err
+	}
+	s := string(src)
+	if strings.Contains(s, "\r\n") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		n.change(1, "converted CRLF line endings to LF")
+	}
+	lead := 0
+	for {
+		line, rest, ok := strings.Cut(s, "\n")
+		if !ok || strings.TrimSpace(line) != "" {
+			break
+		}
+		s = rest
+		lead++
+	}
+	if lead > 0 {
+		n.firstLine = 1 + lead
+		n.change(1, fmt.Sprintf("removed %d leading blank %s", lead, plural(lead, "line")))
+	}
+	trimmed := strings.TrimRight(s, "\n")
+	if strings.TrimSpace(trimmed) == "" {
+		return nil, errorf(name, transcript.Pos{}, "file has no text")
+	}
+	switch extra := len(s) - len(trimmed); {
+	case extra == 0:
+		n.change(n.firstLine+strings.Count(trimmed, "\n"), "added the missing final newline")
+	case extra > 1:
+		n.change(n.firstLine+strings.Count(trimmed, "\n")+1, fmt.Sprintf("removed %d trailing blank %s", extra-1, plural(extra-1, "line")))
+	}
+	n.text = trimmed + "\n"
+	return n, nil
+}
+
+func (n *normalized) change(line int, msg string) {
+	n.changes = append(n.changes, transcript.Change{Pos: transcript.Pos{Line: line, Col: 1}, Message: msg})
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// checkText refuses input that is not UTF-8 text.
+func checkText(name string, src []byte) error {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return errorf(name, transcript.Pos{Line: line, Col: col}, "invalid UTF-8 (byte 0x%02x): not a text file", src[i])
+		case r == 0:
+			return errorf(name, transcript.Pos{Line: line, Col: col}, "NUL byte: binary file, not a transcript")
+		case r == '\n':
+			line, col = line+1, 0
+		}
+		i += size
+		col++
+	}
+	return nil
+}

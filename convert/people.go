@@ -1,0 +1,140 @@
+package convert
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/teikit/teikit/transcript"
+)
+
+// person is a participant while the text is read: known from the title or
+// a participants list, or from a label that opens blocks more than once.
+type person struct {
+	name   string
+	key    string
+	pos    transcript.Pos
+	labels map[string]int // label keys this person was addressed by
+	first  int            // order of the first turn, -1 if none
+	p      *transcript.Person
+}
+
+// people resolves speaker labels to participants (SPEC §1, "Who is a
+// speaker").
+type people struct {
+	known  []*person
+	counts map[string]int // how many blocks each label key opens
+	turns  int
+}
+
+func newPeople(r *textReader) *people {
+	ps := &people{counts: map[string]int{}}
+	if t := r.doc.Title; t != nil {
+		for _, name := range transcript.TitleNames(t.Text) {
+			pos := t.Pos
+			pos.Col += len([]rune(t.Text[:strings.Index(t.Text, name)]))
+			ps.add(name, transcript.NameKey(name), pos)
+		}
+	}
+	for _, b := range r.blocks {
+		if isParticipantList(b) {
+			off := b.start + len(b.lines[0]) + 1
+			for _, line := range b.lines[1:] {
+				name, _, _ := strings.Cut(strings.TrimSpace(line), ",")
+				ps.add(name, transcript.NameKey(name), r.pos(off))
+				off += len(line) + 1
+			}
+		}
+		if label, _, ok := labelAt(b.lines[0]); ok {
+			ps.counts[transcript.NameKey(label)]++
+		}
+	}
+	return ps
+}
+
+func (ps *people) add(name, key string, pos transcript.Pos) *person {
+	for _, p := range ps.known {
+		if p.key == key {
+			return p
+		}
+	}
+	p := &person{name: name, key: key, pos: pos, labels: map[string]int{}, first: -1}
+	ps.known = append(ps.known, p)
+	return p
+}
+
+// resolve returns the participant a label names, or nil when the label is
+// not a speaker's.
+func (ps *people) resolve(label string, pos transcript.Pos) *person {
+	key := transcript.NameKey(label)
+	var found *person
+	for _, p := range ps.known {
+		if transcript.NamesMatch(key, p.key) {
+			found = p
+			break
+		}
+	}
+	if found == nil {
+		if ps.counts[key] < 2 {
+			return nil
+		}
+		name := strings.TrimSpace(strings.NewReplacer("[", "", "]", "").Replace(label))
+		found = ps.add(name, key, pos)
+	}
+	found.labels[key]++
+	if found.first < 0 {
+		found.first = ps.turns
+	}
+	ps.turns++
+	return found
+}
+
+// persons assigns ids and returns the participants: speakers in order of
+// their first turn, then those who never speak, in order named.
+func (ps *people) persons() []*transcript.Person {
+	var speakers, silent []*person
+	for _, p := range ps.known {
+		if p.first >= 0 {
+			speakers = append(speakers, p)
+		} else {
+			silent = append(silent, p)
+		}
+	}
+	sort.SliceStable(speakers, func(i, j int) bool { return speakers[i].first < speakers[j].first })
+	used := map[string]bool{}
+	var out []*transcript.Person
+	for _, p := range append(speakers, silent...) {
+		key := p.key
+		best := 0
+		for k, n := range p.labels {
+			if n > best || (n == best && k < key) {
+				key, best = k, n
+			}
+		}
+		id := transcript.Slug(key)
+		for n := 2; used[id]; n++ {
+			id = transcript.Slug(key) + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		p.p = &transcript.Person{ID: id, Name: p.name, Pos: p.pos}
+		out = append(out, p.p)
+	}
+	return out
+}
+
+func isParticipantList(b block) bool {
+	head := strings.TrimRight(strings.TrimSpace(b.lines[0]), ":")
+	return len(b.lines) > 1 && strings.EqualFold(head, "participants")
+}
+
+// wouldResolve reports whether resolve would take label as a speaker's,
+// without counting a turn.
+func (ps *people) wouldResolve(label string) bool {
+	key := transcript.NameKey(label)
+	for _, p := range ps.known {
+		if transcript.NamesMatch(key, p.key) {
+			return true
+		}
+	}
+	return ps.counts[key] >= 2
+}

@@ -1,0 +1,3 @@
+module github.com/teikit/teikit
+
+go 1.26.8
