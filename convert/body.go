@@ -48,6 +48,7 @@ func (br *bodyReader) block(k int) {
 		br.add(t)
 		br.cur = t
 		br.divTop = false
+		br.lastPara = t.Blocks[0].(*transcript.Para)
 		return
 	}
 	lastPara, lastList := br.lastPara, br.lastList
@@ -110,7 +111,6 @@ func (br *bodyReader) turnStart(b block) *transcript.Turn {
 	para := &transcript.Para{Content: br.inlines(b.start+off, b.end), Pos: br.pos(b.start + off)}
 	t.Blocks = []transcript.Block{para}
 	br.who[t] = p
-	br.lastPara = para
 	return t
 }
 

@@ -88,6 +88,7 @@ func (p *citeParser) add(sp Span) {
 		p.c.Title = text
 	case SpanDate:
 		p.c.Date = text
+		p.c.When, _ = ParseDate(text)
 	case SpanPublisher:
 		p.c.Publisher = text
 	case SpanCollection:
