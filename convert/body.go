@@ -54,6 +54,9 @@ func (br *bodyReader) block(k int) {
 	lastPara, lastList := br.lastPara, br.lastList
 	switch {
 	case pageMarker(text) != "":
+		if br.cur != nil && br.turnEndsAt(k+1) {
+			br.cur = nil
+		}
 		br.add(&transcript.PageBreak{N: pageMarker(text), Pos: pos})
 	case isStageBlock(text):
 		if br.cur != nil && br.turnEndsAt(k+1) {

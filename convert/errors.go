@@ -18,6 +18,9 @@ func (e *Error) Error() string {
 	if file == "" {
 		file = "<input>"
 	}
+	if e.Pos.IsValid() && e.Pos.Col == 0 {
+		return fmt.Sprintf("%s:%d: %s", file, e.Pos.Line, e.Msg)
+	}
 	if e.Pos.IsValid() {
 		return fmt.Sprintf("%s:%d:%d: %s", file, e.Pos.Line, e.Pos.Col, e.Msg)
 	}

@@ -30,12 +30,25 @@ func ReadTEI(name string, src []byte) (*transcript.Document, error) {
 // xmlError turns an encoding/xml error into a one-line Error with position.
 func xmlError(name string, src []byte, err error) error {
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
+	if !errors.As(err, &se) {
+		// etree reports some errors without a position: find it with
+		// encoding/xml, which checks the same things and says where.
+		dec := xml.NewDecoder(bytes.NewReader(src))
+		for {
+			_, derr := dec.Token()
+			if derr == nil {
+				continue
+			}
+			errors.As(derr, &se)
+			break
+		}
+	}
+	if se != nil {
 		msg := se.Msg
 		if strings.HasPrefix(msg, "invalid character entity") {
 			msg += " (teikit expands only the five predefined XML entities and character references; declared and external entities are refused)"
 		}
-		return errorf(name, transcript.Pos{Line: se.Line, Col: 1}, "not well-formed XML: %s", msg)
+		return errorf(name, transcript.Pos{Line: se.Line}, "not well-formed XML: %s", msg)
 	}
 	return errorf(name, transcript.Pos{}, "cannot read XML: %v", err)
 }

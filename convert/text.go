@@ -121,9 +121,14 @@ func (r *textReader) read() error {
 			return errorf(r.name, r.pos(b.start), "heading %q out of place: the date, title and metadata sections must come first, in that order", b.lines[0])
 		}
 	}
+	if i == len(r.blocks) {
+		return errorf(r.name, r.pos(len(r.src)-1), "no transcript after the metadata sections")
+	}
 	r.people = newPeople(r)
 	r.readBody(i)
-	r.doc.Persons = r.people.persons()
+	if len(r.doc.Turns()) == 0 {
+		return errorf(r.name, r.pos(r.blocks[i].start), "no turns: no block from here on opens with a speaker label (a \"Name: \" used more than once, or a participant named in the title)")
+	}
 	return nil
 }
 

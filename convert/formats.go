@@ -1,0 +1,86 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/teikit/teikit/transcript"
+)
+
+// A Reader parses one format into a Document; name is used in errors.
+type Reader func(name string, src []byte) (*transcript.Document, error)
+
+// A Writer serialises a Document in one format.
+type Writer func(doc *transcript.Document) ([]byte, error)
+
+// Readers holds the reader of every input format, by name.
+var Readers = map[string]Reader{
+	"text": ReadText,
+	"tei":  ReadTEI,
+}
+
+// Writers holds the writer of every output format, by name.
+var Writers = map[string]Writer{
+	"text": WriteText,
+	"tei":  WriteTEI,
+}
+
+// Extensions gives the file name ending of each output format.
+var Extensions = map[string]string{
+	"text": ".txt",
+	"tei":  ".tei.xml",
+}
+
+// Names returns the keys of a format table, sorted.
+func Names[V any](table map[string]V) []string {
+	var names []string
+	for k := range table {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Detect guesses the format of an input from its first bytes: XML is
+// "tei", a JSON object "json", anything else "text".
+func Detect(src []byte) string {
+	s := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	s = bytes.TrimLeft(s, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(s, []byte("<")):
+		return "tei"
+	case bytes.HasPrefix(s, []byte("{")):
+		return "json"
+	}
+	return "text"
+}
+
+// Convert reads src in format from ("auto" detects it) and writes it in
+// format to.
+func Convert(name string, src []byte, from, to string) ([]byte, error) {
+	if from == "" || from == "auto" {
+		from = Detect(src)
+	}
+	read, ok := Readers[from]
+	if !ok {
+		return nil, fmt.Errorf("unknown input format %q (want auto or one of %s)", from, strings.Join(Names(Readers), ", "))
+	}
+	write, ok := Writers[to]
+	if !ok {
+		return nil, fmt.Errorf("unknown output format %q (want one of %s)", to, strings.Join(Names(Writers), ", "))
+	}
+	doc, err := read(name, src)
+	if err != nil {
+		return nil, err
+	}
+	out, err := write(doc)
+	if err != nil {
+		if e, ok := err.(*Error); ok && e.File == "" {
+			e.File = name
+		}
+		return nil, err
+	}
+	return out, nil
+}
