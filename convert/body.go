@@ -14,6 +14,7 @@ type bodyReader struct {
 	cur      *transcript.Turn
 	who      map[*transcript.Turn]*person
 	divTop   bool // still in the opening of the transcript (heads, dateline)
+	seenTurn bool
 	lastPara *transcript.Para
 	lastList *transcript.List
 }
@@ -48,6 +49,7 @@ func (br *bodyReader) block(k int) {
 		br.add(t)
 		br.cur = t
 		br.divTop = false
+		br.seenTurn = true
 		br.lastPara = t.Blocks[0].(*transcript.Para)
 		return
 	}
@@ -73,7 +75,7 @@ func (br *bodyReader) block(k int) {
 			off += len(line) + 1
 		}
 		br.add(pl)
-	case br.cur == nil && len(br.doc.Turns()) == 0 && isDateline(b):
+	case br.cur == nil && !br.seenTurn && isDateline(b):
 		when, from, to, _ := transcript.ParseDateline(text)
 		br.add(&transcript.Dateline{Text: text, When: when, From: from, To: to, Pos: pos})
 	case br.cur == nil && br.divTop:

@@ -84,6 +84,9 @@ func plural(n int, word string) string {
 
 // checkText refuses input that is not UTF-8 text.
 func checkText(name string, src []byte) error {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return nil
+	}
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])

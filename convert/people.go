@@ -22,13 +22,25 @@ type person struct {
 // people resolves speaker labels to participants (SPEC §1, "Who is a
 // speaker").
 type people struct {
-	known  []*person
-	counts map[string]int // how many blocks each label key opens
-	turns  int
+	known   []*person
+	counts  map[string]int     // how many blocks each label key opens
+	keys    map[string]string  // NameKey of each label seen, cached
+	matched map[string]*person // participant of each label key matched so far
+	turns   int
+}
+
+// key returns the name key of a label.
+func (ps *people) key(label string) string {
+	k, ok := ps.keys[label]
+	if !ok {
+		k = transcript.NameKey(label)
+		ps.keys[label] = k
+	}
+	return k
 }
 
 func newPeople(r *textReader) *people {
-	ps := &people{counts: map[string]int{}}
+	ps := &people{counts: map[string]int{}, keys: map[string]string{}, matched: map[string]*person{}}
 	if t := r.doc.Title; t != nil {
 		for _, name := range transcript.TitleNames(t.Text) {
 			pos := t.Pos
@@ -46,7 +58,7 @@ func newPeople(r *textReader) *people {
 			}
 		}
 		if label, _, ok := labelAt(b.lines[0]); ok {
-			ps.counts[transcript.NameKey(label)]++
+			ps.counts[ps.key(label)]++
 		}
 	}
 	return ps
@@ -66,14 +78,8 @@ func (ps *people) add(name, key string, pos transcript.Pos) *person {
 // resolve returns the participant a label names, or nil when the label is
 // not a speaker's.
 func (ps *people) resolve(label string, pos transcript.Pos) *person {
-	key := transcript.NameKey(label)
-	var found *person
-	for _, p := range ps.known {
-		if transcript.NamesMatch(key, p.key) {
-			found = p
-			break
-		}
-	}
+	key := ps.key(label)
+	found := ps.match(key)
 	if found == nil {
 		if ps.counts[key] < 2 {
 			return nil
@@ -130,11 +136,20 @@ func isParticipantList(b block) bool {
 // wouldResolve reports whether resolve would take label as a speaker's,
 // without counting a turn.
 func (ps *people) wouldResolve(label string) bool {
-	key := transcript.NameKey(label)
+	key := ps.key(label)
+	return ps.match(key) != nil || ps.counts[key] >= 2
+}
+
+// match returns the known participant a label key names, or nil.
+func (ps *people) match(key string) *person {
+	if p, ok := ps.matched[key]; ok {
+		return p
+	}
 	for _, p := range ps.known {
 		if transcript.NamesMatch(key, p.key) {
-			return true
+			ps.matched[key] = p
+			return p
 		}
 	}
-	return ps.counts[key] >= 2
+	return nil
 }

@@ -85,14 +85,14 @@ func (w *teiWriter) document() (*etree.Document, error) {
 	tei := x.CreateElement("TEI")
 	tei.CreateAttr("xmlns", TEINamespace)
 	tei.CreateAttr("xml:lang", "en")
-	w.header(tei.CreateElement("teiHeader"))
-	body := tei.CreateElement("text").CreateElement("body")
-	div := body.CreateElement("div")
+	w.header(child(tei, "teiHeader"))
+	body := child(child(tei, "text"), "body")
+	div := child(body, "div")
 	div.CreateAttr("type", "transcript")
 	if err := w.body(div); err != nil {
 		return nil, err
 	}
-	indent(tei, 0)
+	closeIndent(tei, 0)
 	return x, nil
 }
 
@@ -114,46 +114,46 @@ func (w *teiWriter) citation() *transcript.Citation {
 }
 
 func (w *teiWriter) header(h *etree.Element) {
-	fd := h.CreateElement("fileDesc")
-	ts := fd.CreateElement("titleStmt")
-	title := ts.CreateElement("title")
+	fd := child(h, "fileDesc")
+	ts := child(fd, "titleStmt")
+	title := child(ts, "title")
 	title.CreateAttr("type", "main")
 	if w.doc.Title != nil {
 		title.SetText(w.doc.Title.Text)
 	}
 	if s := w.home(transcript.SectionCredits); s != nil {
 		for _, p := range s.Paras {
-			writeLines(ts.CreateElement("funder"), p.Value)
+			writeLines(child(ts, "funder"), p.Value)
 		}
 	}
-	w.publicationStmt(fd.CreateElement("publicationStmt"))
+	w.publicationStmt(child(fd, "publicationStmt"))
 	w.notesStmt(fd)
-	sd := fd.CreateElement("sourceDesc")
+	sd := child(fd, "sourceDesc")
 	if s := w.home(transcript.SectionCitation); s != nil {
 		for _, p := range s.Paras {
-			writeCitation(sd.CreateElement("bibl"), transcript.ParseCitation(p.Value))
+			writeCitation(child(sd, "bibl"), transcript.ParseCitation(p.Value))
 		}
 	} else {
-		sd.CreateElement("p").SetText("An archival transcript export without a citation.")
+		child(sd, "p").SetText("An archival transcript export without a citation.")
 	}
-	ed := h.CreateElement("encodingDesc").CreateElement("editorialDecl")
+	ed := child(child(h, "encodingDesc"), "editorialDecl")
 	for _, p := range editorialDecl {
-		ed.CreateElement("p").SetText(p)
+		child(ed, "p").SetText(p)
 	}
-	w.profileDesc(h.CreateElement("profileDesc"))
+	w.profileDesc(child(h, "profileDesc"))
 }
 
 func (w *teiWriter) publicationStmt(ps *etree.Element) {
 	c := w.citation()
 	if c == nil || c.Publisher == "" && c.URL == "" {
-		ps.CreateElement("p").SetText("No publication statement: the source gives no citation with a publisher or URL.")
+		child(ps, "p").SetText("No publication statement: the source gives no citation with a publisher or URL.")
 		return
 	}
 	if c.Publisher != "" {
-		ps.CreateElement("publisher").SetText(c.Publisher)
+		child(ps, "publisher").SetText(c.Publisher)
 	}
 	if c.URL != "" {
-		idno := ps.CreateElement("idno")
+		idno := child(ps, "idno")
 		idno.CreateAttr("type", "URI")
 		idno.SetText(c.URL)
 	}
@@ -166,40 +166,40 @@ func (w *teiWriter) notesStmt(fd *etree.Element) {
 			continue
 		}
 		if ns == nil {
-			ns = fd.CreateElement("notesStmt")
+			ns = child(fd, "notesStmt")
 		}
-		note := ns.CreateElement("note")
+		note := child(ns, "note")
 		note.CreateAttr("type", transcript.Slug(s.Heading))
-		note.CreateElement("label").SetText(s.Heading)
+		child(note, "label").SetText(s.Heading)
 		for _, p := range s.Paras {
-			writeLines(note.CreateElement("p"), p.Value)
+			writeLines(child(note, "p"), p.Value)
 		}
 	}
 }
 
 func (w *teiWriter) profileDesc(pd *etree.Element) {
 	if s := w.home(transcript.SectionSummary); s != nil {
-		abs := pd.CreateElement("abstract")
+		abs := child(pd, "abstract")
 		for _, p := range s.Paras {
-			writeLines(abs.CreateElement("p"), p.Value)
+			writeLines(child(abs, "p"), p.Value)
 		}
 	}
 	if d := w.doc.Date; d != nil {
-		date := pd.CreateElement("creation").CreateElement("date")
+		date := child(child(pd, "creation"), "date")
 		if d.When != "" {
 			date.CreateAttr("when", d.When)
 		}
 		date.SetText(d.Text)
 	}
-	lang := pd.CreateElement("langUsage").CreateElement("language")
+	lang := child(child(pd, "langUsage"), "language")
 	lang.CreateAttr("ident", "en")
 	lang.SetText("English")
 	if len(w.doc.Persons) > 0 {
-		lp := pd.CreateElement("particDesc").CreateElement("listPerson")
+		lp := child(child(pd, "particDesc"), "listPerson")
 		for _, p := range w.doc.Persons {
-			pe := lp.CreateElement("person")
+			pe := child(lp, "person")
 			pe.CreateAttr("xml:id", p.ID)
-			pe.CreateElement("persName").SetText(p.Name)
+			child(pe, "persName").SetText(p.Name)
 		}
 	}
 }
@@ -208,7 +208,7 @@ func (w *teiWriter) profileDesc(pd *etree.Element) {
 func writeLines(e *etree.Element, text string) {
 	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
-			e.CreateElement("lb")
+			child(e, "lb")
 		}
 		if line != "" {
 			e.CreateText(line)
@@ -226,36 +226,36 @@ func writeCitation(bibl *etree.Element, c *transcript.Citation) {
 		text := sp.Text(c.Raw)
 		switch sp.Kind {
 		case transcript.SpanTitle:
-			t := bibl.CreateElement("title")
+			t := child(bibl, "title")
 			t.CreateAttr("level", "a")
 			t.SetText(text)
 		case transcript.SpanDate:
-			d := bibl.CreateElement("date")
+			d := child(bibl, "date")
 			if c.When != "" {
 				d.CreateAttr("when", c.When)
 			}
 			d.SetText(text)
 		case transcript.SpanPublisher:
-			bibl.CreateElement("publisher").SetText(text)
+			child(bibl, "publisher").SetText(text)
 		case transcript.SpanCollection:
-			n := bibl.CreateElement("name")
+			n := child(bibl, "name")
 			n.CreateAttr("type", "collection")
 			n.SetText(text)
 		case transcript.SpanScope:
-			b := bibl.CreateElement("biblScope")
+			b := child(bibl, "biblScope")
 			b.CreateAttr("unit", sp.Unit)
 			b.SetText(text)
 		case transcript.SpanRepository:
-			o := bibl.CreateElement("orgName")
+			o := child(bibl, "orgName")
 			o.CreateAttr("role", "repository")
 			o.SetText(text)
 		case transcript.SpanResp:
-			rs := bibl.CreateElement("respStmt")
-			rs.CreateElement("resp").SetText(c.Raw[sp.Start:sp.Mid])
+			rs := child(bibl, "respStmt")
+			child(rs, "resp").SetText(c.Raw[sp.Start:sp.Mid])
 			rs.CreateText(c.Raw[sp.Mid : sp.Mid+1])
-			rs.CreateElement("persName").SetText(c.Raw[sp.Mid+1 : sp.End])
+			child(rs, "persName").SetText(c.Raw[sp.Mid+1 : sp.End])
 		case transcript.SpanURL:
-			r := bibl.CreateElement("ref")
+			r := child(bibl, "ref")
 			r.CreateAttr("target", text)
 			r.SetText(text)
 		}
@@ -274,14 +274,14 @@ func (w *teiWriter) body(div *etree.Element) error {
 			if !top {
 				return &Error{Pos: b.Pos, Msg: "a heading after the transcript has begun: TEI cannot place it"}
 			}
-			writeInlines(div.CreateElement("head"), b.Content)
+			writeInlines(child(div, "head"), b.Content)
 		case *transcript.Dateline:
 			parent := div
 			if !top {
 				// TEI allows dateline only at the start of a div.
-				parent = div.CreateElement("p")
+				parent = child(div, "p")
 			} else {
-				parent = div.CreateElement("dateline")
+				parent = child(div, "dateline")
 			}
 			writeDateline(parent, b)
 		default:
@@ -295,7 +295,7 @@ func (w *teiWriter) body(div *etree.Element) error {
 }
 
 func writeDateline(parent *etree.Element, d *transcript.Dateline) {
-	date := parent.CreateElement("date")
+	date := child(parent, "date")
 	switch {
 	case d.When != "" && d.From != "" && d.To != "":
 		date.CreateAttr("from", d.When+"T"+d.From)
@@ -311,34 +311,34 @@ func writeDateline(parent *etree.Element, d *transcript.Dateline) {
 func (w *teiWriter) block(parent *etree.Element, b transcript.Block) error {
 	switch b := b.(type) {
 	case *transcript.Turn:
-		sp := parent.CreateElement("sp")
+		sp := child(parent, "sp")
 		sp.CreateAttr("who", "#"+b.Who)
-		writeInlines(sp.CreateElement("speaker"), b.Label)
+		writeInlines(child(sp, "speaker"), b.Label)
 		for _, c := range b.Blocks {
 			if err := w.block(sp, c); err != nil {
 				return err
 			}
 		}
 	case *transcript.Para:
-		writeInlines(parent.CreateElement("p"), b.Content)
+		writeInlines(child(parent, "p"), b.Content)
 	case *transcript.Stage:
-		writeInlines(parent.CreateElement("stage"), b.Content)
+		writeInlines(child(parent, "stage"), b.Content)
 	case *transcript.PageBreak:
-		parent.CreateElement("pb").CreateAttr("n", b.N)
+		child(parent, "pb").CreateAttr("n", b.N)
 	case *transcript.List:
-		l := parent.CreateElement("list")
+		l := child(parent, "list")
 		l.CreateAttr("rend", "numbered")
 		for _, it := range b.Items {
-			item := l.CreateElement("item")
+			item := child(l, "item")
 			item.CreateAttr("n", it.N)
 			writeInlines(item, it.Content)
 		}
 	case *transcript.ParticipantList:
-		l := parent.CreateElement("list")
+		l := child(parent, "list")
 		l.CreateAttr("type", "participants")
-		l.CreateElement("head").SetText(b.Head)
+		child(l, "head").SetText(b.Head)
 		for _, it := range b.Items {
-			l.CreateElement("item").SetText(it.Value)
+			child(l, "item").SetText(it.Value)
 		}
 	default:
 		return &Error{Pos: b.Position(), Msg: fmt.Sprintf("%T cannot stand here in TEI", b)}
@@ -353,19 +353,19 @@ func writeInlines(e *etree.Element, content []transcript.Inline) {
 		case *transcript.Text:
 			e.CreateText(n.Value)
 		case *transcript.Supplied:
-			writeInlines(e.CreateElement("supplied"), n.Content)
+			writeInlines(child(e, "supplied"), n.Content)
 		case *transcript.Sic:
-			writeInlines(e.CreateElement("sic"), n.Content)
+			writeInlines(child(e, "sic"), n.Content)
 		case *transcript.Query:
-			m := e.CreateElement("metamark")
+			m := child(e, "metamark")
 			m.CreateAttr("function", "query")
 			m.SetText("(?)")
 		case *transcript.InlineStage:
-			writeInlines(e.CreateElement("stage"), n.Content)
+			writeInlines(child(e, "stage"), n.Content)
 		case *transcript.LineBreak:
-			e.CreateElement("lb")
+			child(e, "lb")
 		case *transcript.Join:
-			e.CreateElement("pb")
+			child(e, "pb")
 		}
 	}
 }
@@ -382,20 +382,46 @@ var elementOnly = map[string]bool{
 	"sp": true, "list": true,
 }
 
-// indent inserts newlines and two-space indentation between the children
-// of element-only elements.
-func indent(e *etree.Element, depth int) {
+// child appends a new element to parent. Inside an element-only parent it
+// first writes a newline and the indentation of the new element's depth.
+func child(parent *etree.Element, tag string) *etree.Element {
+	if elementOnly[parent.Tag] {
+		parent.CreateText(pads[min(depth(parent)+1, len(pads)-1)])
+	}
+	return parent.CreateElement(tag)
+}
+
+// closeIndent writes the newline and indentation before the end tag of
+// every element-only element that has children.
+func closeIndent(e *etree.Element, d int) {
 	if !elementOnly[e.Tag] {
 		return
 	}
-	kids := e.ChildElements()
-	if len(kids) == 0 {
-		return
+	kids := false
+	for _, k := range e.Child {
+		if k, ok := k.(*etree.Element); ok {
+			kids = true
+			closeIndent(k, d+1)
+		}
 	}
-	pad := "\n" + strings.Repeat("  ", depth+1)
-	for _, k := range kids {
-		e.InsertChildAt(k.Index(), etree.NewText(pad))
-		indent(k, depth+1)
+	if kids {
+		e.CreateText(pads[min(d, len(pads)-1)])
 	}
-	e.CreateText("\n" + strings.Repeat("  ", depth))
+}
+
+// pads holds a newline and the indentation of each depth.
+var pads = func() []string {
+	p := make([]string, 16)
+	for i := range p {
+		p[i] = "\n" + strings.Repeat("  ", i)
+	}
+	return p
+}()
+
+func depth(e *etree.Element) int {
+	d := 0
+	for p := e.Parent(); p != nil && p.Tag != ""; p = p.Parent() {
+		d++
+	}
+	return d
 }
