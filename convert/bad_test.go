@@ -20,6 +20,8 @@ func TestBadInput(t *testing.T) {
 		{"other-namespace.xml", `other-namespace.xml:2:1: not a TEI document: root element <TEI> in namespace "http://www.example.org/not-tei", want <TEI> in "http://www.tei-c.org/ns/1.0"`},
 		{"billion-laughs.xml", "billion-laughs.xml:8: not well-formed XML: invalid character entity &lol3; (teikit expands only the five predefined XML entities and character references; declared and external entities are refused)"},
 		{"xxe.xml", "xxe.xml:6: not well-formed XML: invalid character entity &xxe; (teikit expands only the five predefined XML entities and character references; declared and external entities are refused)"},
+		{"bad-syntax.json", `bad-syntax.json:4:28: not JSON: invalid character '"' after object key:value pair`},
+		{"wrong-shape.json", `wrong-shape.json:17:22: does not match the teikit JSON schema at /body/0/blocks/0/content/1/type: value must be one of "text", "supplied", "sic", "query", "stage", "lineBreak", "join"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

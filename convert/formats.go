@@ -19,18 +19,23 @@ type Writer func(doc *transcript.Document) ([]byte, error)
 var Readers = map[string]Reader{
 	"text": ReadText,
 	"tei":  ReadTEI,
+	"json": ReadJSON,
 }
 
 // Writers holds the writer of every output format, by name.
 var Writers = map[string]Writer{
-	"text": WriteText,
-	"tei":  WriteTEI,
+	"text":  WriteText,
+	"tei":   WriteTEI,
+	"json":  WriteJSON,
+	"jsonl": WriteJSONL,
 }
 
 // Extensions gives the file name ending of each output format.
 var Extensions = map[string]string{
-	"text": ".txt",
-	"tei":  ".tei.xml",
+	"text":  ".txt",
+	"tei":   ".tei.xml",
+	"json":  ".json",
+	"jsonl": ".jsonl",
 }
 
 // Names returns the keys of a format table, sorted.

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/teikit/teikit/transcript"
 )
@@ -159,7 +160,11 @@ func phraseBounds(nodes []transcript.Inline) (k int, before, start *transcript.T
 			tail := t.Value[cut:]
 			trimmed := strings.TrimLeft(tail, " ")
 			head := t.Value[:cut] + tail[:len(tail)-len(trimmed)]
-			return k, &transcript.Text{Value: head, Pos: t.Pos}, &transcript.Text{Value: trimmed, Pos: t.Pos}
+			pos := t.Pos
+			if pos.IsValid() {
+				pos.Col += utf8.RuneCountInString(head)
+			}
+			return k, &transcript.Text{Value: head, Pos: t.Pos}, &transcript.Text{Value: trimmed, Pos: pos}
 		}
 	}
 	return -1, nil, nil

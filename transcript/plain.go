@@ -11,7 +11,14 @@ func Plain(content []Inline) string {
 	return b.String()
 }
 
-func writePlain(b *strings.Builder, content []Inline) {
+// plainSink is what writePlain writes to: a strings.Builder, or the
+// space-collapsing writer of Turn.PlainText.
+type plainSink interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
+func writePlain(b plainSink, content []Inline) {
 	for _, n := range content {
 		switch n := n.(type) {
 		case *Text:

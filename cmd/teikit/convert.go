@@ -15,7 +15,7 @@ import (
 func convertCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
-		Usage:     "convert transcripts between the archival text export and TEI",
+		Usage:     "convert transcripts between the archival text export, TEI and JSON",
 		ArgsUsage: "INPUT... (a file, or - for standard input)",
 		Description: `Reads each INPUT and writes it in the --to format: to standard output,
 to the file -o names (one input), or into the directory -o names (several
@@ -25,6 +25,8 @@ atomically, and an input is never overwritten.
 Examples:
    teikit convert testdata/transcripts/soong-stalin-1945-07-02.txt > soong.tei.xml
    teikit convert --to text soong.tei.xml
+   teikit convert --to json soong.tei.xml > soong.json
+   teikit convert --to jsonl -o index/ a.txt b.txt   # one JSON object per turn
    teikit convert --from text --to tei -o out/ a.txt b.txt
    cat meeting.txt | teikit convert -`,
 		Flags: []cli.Flag{

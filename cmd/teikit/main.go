@@ -62,6 +62,7 @@ Examples:
 		ExitErrHandler:       func(*cli.Context, error) {},
 		Commands: []*cli.Command{
 			convertCommand(),
+			schemaCommand(),
 		},
 	}
 }
