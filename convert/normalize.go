@@ -20,11 +20,18 @@ type normalized struct {
 // Normalize returns the normal form of a text input, or an error naming
 // the first thing that makes it unreadable.
 func Normalize(name string, src []byte) (string, error) {
+	text, _, err := NormalForm(name, src)
+	return text, err
+}
+
+// NormalForm returns the normal form of a text input and the line number
+// in src of its first line (leading blank lines are dropped).
+func NormalForm(name string, src []byte) (text string, firstLine int, err error) {
 	n, err := normalize(name, src)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
-	return n.text, nil
+	return n.text, n.firstLine, nil
 }
 
 func normalize(name string, src []byte) (*normalized, error) {

@@ -12,15 +12,35 @@ import (
 	"github.com/teikit/teikit/transcript"
 )
 
+// TEISettings set how the TEI reader works.
+type TEISettings struct {
+	// Positions records the line and column of every element in the nodes
+	// read from it (one extra encoding/xml pass; validation wants it).
+	Positions bool
+	// Lenient reads TEI written by others: drama-style sp/speaker in nested
+	// divs, speech-style u who=, persons from listPerson, personGrp and
+	// castList. What the model cannot hold is passed over and listed in
+	// Document.Notes instead of failing.
+	Lenient bool
+}
+
 // ReadTEI reads a TEI P5 document written by teikit (or shaped like one)
 // into a Document. Entity references other than the five predefined ones
 // are refused, never expanded; a DOCTYPE is ignored with a note.
 func ReadTEI(name string, src []byte) (*transcript.Document, error) {
+	return ReadTEIWith(name, src, TEISettings{})
+}
+
+// ReadTEIWith reads a TEI document with the given settings.
+func ReadTEIWith(name string, src []byte, s TEISettings) (*transcript.Document, error) {
 	x := etree.NewDocument()
 	if err := x.ReadFromBytes(src); err != nil {
 		return nil, xmlError(name, src, err)
 	}
-	r := &teiReader{name: name, src: src, x: x, doc: &transcript.Document{}}
+	r := &teiReader{name: name, src: src, x: x, doc: &transcript.Document{}, lenient: s.Lenient}
+	if s.Positions {
+		r.pos = ElementPositions(x, src)
+	}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -54,11 +74,29 @@ func xmlError(name string, src []byte, err error) error {
 }
 
 type teiReader struct {
-	name string
-	src  []byte
-	x    *etree.Document
-	doc  *transcript.Document
-	pos  map[*etree.Element]transcript.Pos // filled only when an error needs it
+	name    string
+	src     []byte
+	x       *etree.Document
+	doc     *transcript.Document
+	lenient bool
+	pos     map[*etree.Element]transcript.Pos // element positions, when asked for or needed by an error
+	noted   map[string]bool                   // element names already listed in Notes
+}
+
+// at returns the position of e, when positions were asked for.
+func (r *teiReader) at(e *etree.Element) transcript.Pos { return r.pos[e] }
+
+// pass records, in lenient mode, that element e was passed over.
+func (r *teiReader) pass(e *etree.Element, why string) {
+	key := e.Tag + "\x00" + why
+	if r.noted[key] {
+		return
+	}
+	if r.noted == nil {
+		r.noted = map[string]bool{}
+	}
+	r.noted[key] = true
+	r.doc.Notes = append(r.doc.Notes, transcript.Change{Pos: r.at(e), Message: fmt.Sprintf("<%s> %s", e.Tag, why)})
 }
 
 // errAt returns an Error at element e, finding its position with one
@@ -125,6 +163,10 @@ func (r *teiReader) read() error {
 	if text == nil || text.SelectElement("body") == nil {
 		return r.errAt(root, "TEI document without text/body")
 	}
+	if r.lenient {
+		r.castList(text.SelectElement("front"))
+		return r.lenientBody(text.SelectElement("body"))
+	}
 	body := text.SelectElement("body")
 	container := body
 	if div := body.SelectElement("div"); div != nil {
@@ -140,50 +182,76 @@ func (r *teiReader) header(h *etree.Element) error {
 	fd := h.SelectElement("fileDesc")
 	pd := h.SelectElement("profileDesc")
 	if t := find(fd, "titleStmt", "title"); t != nil && t.Text() != "" {
-		r.doc.Title = &transcript.Title{Text: t.Text()}
+		r.doc.Title = &transcript.Title{Text: textOf(t), Pos: r.at(t)}
 	}
 	if d := find(pd, "creation", "date"); d != nil {
-		when, _ := transcript.ParseDate(d.Text())
-		r.doc.Date = &transcript.DocDate{Text: d.Text(), When: when}
+		when, _ := transcript.ParseDate(textOf(d))
+		r.doc.Date = &transcript.DocDate{Text: textOf(d), When: when, Pos: r.at(d)}
 	}
-	var citation, summary, credits []*transcript.Text
-	for _, b := range children(find(fd, "sourceDesc"), "bibl") {
-		citation = append(citation, &transcript.Text{Value: linesOf(b)})
-	}
-	for _, p := range children(find(pd, "abstract"), "p") {
-		summary = append(summary, &transcript.Text{Value: linesOf(p)})
-	}
-	for _, f := range children(find(fd, "titleStmt"), "funder") {
-		credits = append(credits, &transcript.Text{Value: linesOf(f)})
-	}
-	r.section("Citation", citation)
-	r.section("Summary", summary)
-	r.section("Credits", credits)
+	r.section("Citation", children(find(fd, "sourceDesc"), "bibl"))
+	r.section("Summary", children(find(pd, "abstract"), "p"))
+	r.section("Credits", children(find(fd, "titleStmt"), "funder"))
 	for _, note := range children(find(fd, "notesStmt"), "note") {
 		label := note.SelectElement("label")
 		if label == nil {
+			if r.lenient {
+				r.pass(note, "without a label naming its section: passed over")
+				continue
+			}
 			return r.errAt(note, "notesStmt/note without the label that names its section")
 		}
-		s := &transcript.Section{Heading: label.Text(), Kind: sectionKind(label.Text())}
+		s := &transcript.Section{Heading: label.Text(), Kind: sectionKind(label.Text()), Pos: r.at(note)}
 		for _, p := range children(note, "p") {
-			s.Paras = append(s.Paras, &transcript.Text{Value: linesOf(p)})
+			s.Paras = append(s.Paras, &transcript.Text{Value: linesOf(p), Pos: r.at(p)})
 		}
 		r.doc.Sections = append(r.doc.Sections, s)
 	}
-	for _, p := range children(find(pd, "particDesc", "listPerson"), "person") {
-		name := ""
-		if pn := p.SelectElement("persName"); pn != nil {
-			name = textOf(pn)
+	if r.lenient {
+		for _, path := range []string{".//person", ".//personGrp"} {
+			for _, p := range h.FindElements(path) {
+				r.person(p, p.SelectElement("persName"))
+			}
 		}
-		r.doc.Persons = append(r.doc.Persons, &transcript.Person{ID: p.SelectAttrValue("xml:id", ""), Name: name})
+		return nil
+	}
+	for _, p := range children(find(pd, "particDesc", "listPerson"), "person") {
+		r.person(p, p.SelectElement("persName"))
 	}
 	return nil
 }
 
-func (r *teiReader) section(heading string, paras []*transcript.Text) {
-	if len(paras) > 0 {
-		r.doc.Sections = append(r.doc.Sections, &transcript.Section{Heading: heading, Kind: sectionKind(heading), Paras: paras})
+func (r *teiReader) person(e, name *etree.Element) {
+	p := &transcript.Person{ID: e.SelectAttrValue("xml:id", ""), Pos: r.at(e)}
+	if name != nil {
+		p.Name = textOf(name)
+	} else if r.lenient {
+		p.Name = strings.Join(strings.Fields(textOf(e)), " ")
 	}
+	r.doc.Persons = append(r.doc.Persons, p)
+}
+
+// castList reads the roles of a drama's cast list as participants.
+func (r *teiReader) castList(front *etree.Element) {
+	if front == nil {
+		return
+	}
+	for _, role := range front.FindElements(".//role") {
+		if role.SelectAttrValue("xml:id", "") != "" {
+			r.person(role, role)
+		}
+	}
+}
+
+// section appends the section that the elements es hold, if any.
+func (r *teiReader) section(heading string, es []*etree.Element) {
+	if len(es) == 0 {
+		return
+	}
+	s := &transcript.Section{Heading: heading, Kind: sectionKind(heading), Pos: r.at(es[0])}
+	for _, e := range es {
+		s.Paras = append(s.Paras, &transcript.Text{Value: linesOf(e), Pos: r.at(e)})
+	}
+	r.doc.Sections = append(r.doc.Sections, s)
 }
 
 // find follows a path of child element names from e; nil-safe.
@@ -244,28 +312,10 @@ func linesOf(e *etree.Element) string {
 	return b.String()
 }
 
+// body reads the transcript div of teikit's TEI.
 func (r *teiReader) body(div *etree.Element) error {
 	for _, e := range div.ChildElements() {
-		var b transcript.Block
-		var err error
-		switch e.Tag {
-		case "head":
-			var c []transcript.Inline
-			c, err = r.inlines(e)
-			b = &transcript.Head{Content: c}
-		case "dateline":
-			b = r.dateline(e)
-		case "p":
-			if d := e.SelectElement("date"); d != nil && len(e.ChildElements()) == 1 && strings.TrimSpace(e.Text()) == "" {
-				b = r.dateline(e)
-				break
-			}
-			b, err = r.block(e)
-		case "sp":
-			b, err = r.turn(e)
-		default:
-			b, err = r.block(e)
-		}
+		b, err := r.bodyBlock(e)
 		if err != nil {
 			return err
 		}
@@ -274,14 +324,68 @@ func (r *teiReader) body(div *etree.Element) error {
 	return nil
 }
 
+func (r *teiReader) bodyBlock(e *etree.Element) (transcript.Block, error) {
+	switch e.Tag {
+	case "head":
+		c, err := r.inlines(e)
+		return &transcript.Head{Content: c, Pos: r.at(e)}, err
+	case "dateline":
+		return r.dateline(e), nil
+	case "p":
+		if d := e.SelectElement("date"); d != nil && len(e.ChildElements()) == 1 && strings.TrimSpace(e.Text()) == "" && len(e.Child) == 1 {
+			return r.dateline(e), nil
+		}
+	case "sp", "u":
+		return r.turn(e)
+	}
+	return r.block(e)
+}
+
+// lenientBody reads the body of TEI written by others: divs at any depth,
+// their heads, turns and free blocks; anything else is passed over.
+func (r *teiReader) lenientBody(e *etree.Element) error {
+	for _, c := range e.ChildElements() {
+		switch c.Tag {
+		case "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "group", "text", "body":
+			if err := r.lenientBody(c); err != nil {
+				return err
+			}
+			continue
+		case "head", "dateline", "sp", "u", "p", "stage", "pb", "list", "ab", "l", "lg":
+		default:
+			r.pass(c, "between turns: not read")
+			continue
+		}
+		b, err := r.bodyBlock(c)
+		if err != nil {
+			return err
+		}
+		if b != nil {
+			r.doc.Body = append(r.doc.Body, b)
+		}
+	}
+	return nil
+}
+
 func (r *teiReader) dateline(e *etree.Element) *transcript.Dateline {
 	text := textOf(e)
 	when, from, to, _ := transcript.ParseDateline(text)
-	return &transcript.Dateline{Text: text, When: when, From: from, To: to}
+	return &transcript.Dateline{Text: text, When: when, From: from, To: to, Pos: r.at(e)}
 }
 
 func (r *teiReader) turn(e *etree.Element) (*transcript.Turn, error) {
-	t := &transcript.Turn{Who: strings.TrimPrefix(e.SelectAttrValue("who", ""), "#")}
+	who := e.SelectAttrValue("who", "")
+	var ids []string
+	for _, tok := range strings.Fields(who) {
+		ids = append(ids, strings.TrimPrefix(tok, "#"))
+	}
+	t := &transcript.Turn{Who: strings.Join(ids, " "), Pos: r.at(e)}
+	if who != "#"+t.Who {
+		t.WhoAsFound = who
+	}
+	if e.Tag == "u" {
+		return r.utterance(e, t)
+	}
 	for _, c := range e.ChildElements() {
 		if c.Tag == "speaker" {
 			label, err := r.inlines(c)
@@ -295,44 +399,85 @@ func (r *teiReader) turn(e *etree.Element) (*transcript.Turn, error) {
 		if err != nil {
 			return nil, err
 		}
-		t.Blocks = append(t.Blocks, b)
+		if b != nil {
+			t.Blocks = append(t.Blocks, b)
+		}
 	}
 	return t, nil
 }
 
-// block reads a block-level element inside a div or sp.
+// utterance reads a speech-style u: its segments, or its text, as
+// paragraphs.
+func (r *teiReader) utterance(e *etree.Element, t *transcript.Turn) (*transcript.Turn, error) {
+	if len(e.SelectElements("seg")) == 0 {
+		c, err := r.inlines(e)
+		if err != nil {
+			return nil, err
+		}
+		t.Blocks = append(t.Blocks, &transcript.Para{Content: c, Pos: r.at(e)})
+		return t, nil
+	}
+	for _, s := range e.ChildElements() {
+		if s.Tag != "seg" {
+			r.pass(s, "inside an utterance: not read")
+			continue
+		}
+		c, err := r.inlines(s)
+		if err != nil {
+			return nil, err
+		}
+		t.Blocks = append(t.Blocks, &transcript.Para{Content: c, Pos: r.at(s)})
+	}
+	return t, nil
+}
+
+// block reads a block-level element inside a div or sp. In lenient mode
+// it returns nil for what it passes over.
 func (r *teiReader) block(e *etree.Element) (transcript.Block, error) {
 	switch e.Tag {
 	case "p":
 		c, err := r.inlines(e)
-		return &transcript.Para{Content: c}, err
+		return &transcript.Para{Content: c, Pos: r.at(e)}, err
 	case "stage":
 		c, err := r.inlines(e)
-		return &transcript.Stage{Content: c}, err
+		return &transcript.Stage{Content: c, Pos: r.at(e)}, err
 	case "pb":
-		return &transcript.PageBreak{N: e.SelectAttrValue("n", "")}, nil
+		return &transcript.PageBreak{N: e.SelectAttrValue("n", ""), Pos: r.at(e)}, nil
 	case "list":
-		if e.SelectAttrValue("type", "") == "participants" {
-			pl := &transcript.ParticipantList{}
-			if h := e.SelectElement("head"); h != nil {
-				pl.Head = textOf(h)
-			}
-			for _, it := range children(e, "item") {
-				pl.Items = append(pl.Items, &transcript.Text{Value: textOf(it)})
-			}
-			return pl, nil
+		return r.list(e)
+	}
+	if r.lenient {
+		switch e.Tag {
+		case "ab", "l", "lg", "head", "dateline":
+			r.pass(e, "read as a paragraph")
+			return &transcript.Para{Content: []transcript.Inline{&transcript.Text{Value: strings.Join(strings.Fields(textOf(e)), " "), Pos: r.at(e)}}, Pos: r.at(e)}, nil
 		}
-		l := &transcript.List{}
-		for _, it := range children(e, "item") {
-			c, err := r.inlines(it)
-			if err != nil {
-				return nil, err
-			}
-			l.Items = append(l.Items, &transcript.Item{N: it.SelectAttrValue("n", ""), Content: c})
-		}
-		return l, nil
+		r.pass(e, "inside a turn: not read")
+		return nil, nil
 	}
 	return nil, r.errAt(e, "<%s> here: teikit reads p, stage, pb, list and sp in a transcript", e.Tag)
+}
+
+func (r *teiReader) list(e *etree.Element) (transcript.Block, error) {
+	if e.SelectAttrValue("type", "") == "participants" {
+		pl := &transcript.ParticipantList{Pos: r.at(e)}
+		if h := e.SelectElement("head"); h != nil {
+			pl.Head = textOf(h)
+		}
+		for _, it := range children(e, "item") {
+			pl.Items = append(pl.Items, &transcript.Text{Value: textOf(it), Pos: r.at(it)})
+		}
+		return pl, nil
+	}
+	l := &transcript.List{Pos: r.at(e)}
+	for _, it := range children(e, "item") {
+		c, err := r.inlines(it)
+		if err != nil {
+			return nil, err
+		}
+		l.Items = append(l.Items, &transcript.Item{N: it.SelectAttrValue("n", ""), Content: c, Pos: r.at(it)})
+	}
+	return l, nil
 }
 
 // inlines reads the mixed content of e.
@@ -342,14 +487,18 @@ func (r *teiReader) inlines(e *etree.Element) ([]transcript.Inline, error) {
 		switch t := t.(type) {
 		case *etree.CharData:
 			if t.Data != "" {
-				out = appendText(out, t.Data, transcript.Pos{})
+				out = appendText(out, t.Data, r.at(e))
 			}
 		case *etree.Element:
 			n, err := r.inline(t)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, n)
+			if tx, ok := n.(*transcript.Text); ok {
+				out = appendText(out, tx.Value, tx.Pos)
+			} else if n != nil {
+				out = append(out, n)
+			}
 		}
 	}
 	return out, nil
@@ -358,23 +507,31 @@ func (r *teiReader) inlines(e *etree.Element) ([]transcript.Inline, error) {
 func (r *teiReader) inline(e *etree.Element) (transcript.Inline, error) {
 	switch e.Tag {
 	case "lb":
-		return &transcript.LineBreak{}, nil
+		return &transcript.LineBreak{Pos: r.at(e)}, nil
 	case "pb":
-		return &transcript.Join{}, nil
+		if r.lenient && len(e.Attr) > 0 {
+			r.pass(e, "inside text: a page break of the source, not kept")
+			return nil, nil
+		}
+		return &transcript.Join{Pos: r.at(e)}, nil
 	case "metamark":
-		return &transcript.Query{}, nil
+		return &transcript.Query{Pos: r.at(e)}, nil
+	case "supplied", "sic", "stage":
+		c, err := r.inlines(e)
+		if err != nil {
+			return nil, err
+		}
+		switch e.Tag {
+		case "supplied":
+			return &transcript.Supplied{Content: c, Pos: r.at(e)}, nil
+		case "sic":
+			return &transcript.Sic{Content: c, Pos: r.at(e)}, nil
+		}
+		return &transcript.InlineStage{Content: c, Pos: r.at(e)}, nil
 	}
-	c, err := r.inlines(e)
-	if err != nil {
-		return nil, err
+	if r.lenient {
+		r.pass(e, "inside text: read as its text")
+		return &transcript.Text{Value: textOf(e), Pos: r.at(e)}, nil
 	}
-	switch e.Tag {
-	case "supplied":
-		return &transcript.Supplied{Content: c}, nil
-	case "sic":
-		return &transcript.Sic{Content: c}, nil
-	case "stage":
-		return &transcript.InlineStage{Content: c}, nil
-	}
-	return nil, r.errAt(e, "<%s> inside text: teikit cannot represent it in its model (%s)", e.Tag, fmt.Sprint("supplied, sic, metamark, stage, lb and pb are read"))
+	return nil, r.errAt(e, "<%s> inside text: teikit cannot represent it (it reads supplied, sic, metamark, stage, lb and pb)", e.Tag)
 }

@@ -229,12 +229,25 @@ func labelAt(line string) (label string, textOff int, ok bool) {
 	if letters == 0 || words > 5 {
 		return "", 0, false
 	}
+	// A lower-case word ending a sentence inside it ("We have three aims.
+	// Aim:") shows a sentence, not a label; "Mr. Colby" and "T.V. Soong"
+	// are labels.
+	for _, w := range strings.Fields(label)[:words-1] {
+		if r, _ := utf8.DecodeRuneInString(w); strings.HasSuffix(w, ".") && unicode.IsLower(r) {
+			return "", 0, false
+		}
+	}
 	return label, colon + 2, true
 }
 
 // LabelAt reports whether a paragraph's text opens with a "Label: " shaped
-// like a speaker label, and returns the label.
+// like a speaker label, or is one ("Two considerations:"), and returns
+// the label.
 func LabelAt(text string) (string, bool) {
-	l, _, ok := labelAt(text)
+	line, _, _ := strings.Cut(text, "\n")
+	if strings.HasSuffix(line, ":") {
+		line += " …"
+	}
+	l, _, ok := labelAt(line)
 	return l, ok
 }

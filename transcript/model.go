@@ -23,6 +23,10 @@ type Document struct {
 	// Changes lists what normalisation changed on reading the input; no
 	// writer writes it.
 	Changes []Change
+
+	// Notes lists what a lenient reader passed over because the model has
+	// no place for it (TEI written by others); no writer writes it.
+	Notes []Change
 }
 
 // Change is one thing input normalisation changed.

@@ -32,10 +32,14 @@ type Dateline struct {
 
 // Turn is one speaker's turn: the label as found and what was said.
 type Turn struct {
-	Who    string   // participant id
+	Who    string   // participant id; ids separated by spaces when several speak
 	Label  []Inline // the label as found, without the colon: "[Joseph] Stalin"
 	Blocks []Block  // *Para, *List, *Stage, *PageBreak
 	Pos    Pos
+
+	// WhoAsFound is the who attribute as a TEI source gave it, when that
+	// differs from "#" + Who (TEI written by others); "" otherwise.
+	WhoAsFound string
 }
 
 // Para is a paragraph; inside a turn, the first one follows the label.

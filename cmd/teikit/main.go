@@ -63,6 +63,8 @@ Examples:
 		Commands: []*cli.Command{
 			convertCommand(),
 			schemaCommand(),
+			validateCommand(),
+			rulesCommand(),
 		},
 	}
 }

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
-	_ "github.com/teikit/teikit/internal/golden" // registers -update
+	"github.com/teikit/teikit/internal/golden"
 )
 
 func TestMain(m *testing.M) {
@@ -22,11 +24,25 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	schema, err := filepath.Abs(golden.SchemaPath(filepath.Join("..", "..")))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", root)
+			env.Setenv("TEI_SCHEMA", schema)
 			return nil
+		},
+		// [teischema]: jing and the official TEI schema are at hand.
+		Condition: func(cond string) (bool, error) {
+			if cond != "teischema" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			_, errJing := exec.LookPath("jing")
+			_, errSchema := os.Stat(schema)
+			return errJing == nil && errSchema == nil, nil
 		},
 	})
 }

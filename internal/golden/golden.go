@@ -5,13 +5,12 @@
 package golden
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/diff"
+	"github.com/teikit/teikit/internal/textdiff"
 )
 
 // Update is set by the -update flag: golden files are rewritten, not
@@ -42,8 +41,5 @@ func Check(t testing.TB, path string, got []byte) {
 
 // Diff returns a unified diff of two texts, or nil when they are equal.
 func Diff(oldName string, old []byte, newName string, new []byte) []byte {
-	if bytes.Equal(old, new) {
-		return nil
-	}
-	return diff.Diff(oldName, old, newName, new)
+	return textdiff.Diff(oldName, old, newName, new)
 }
