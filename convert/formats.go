@@ -62,9 +62,8 @@ func Detect(src []byte) string {
 	return "text"
 }
 
-// Convert reads src in format from ("auto" detects it) and writes it in
-// format to.
-func Convert(name string, src []byte, from, to string) ([]byte, error) {
+// Read reads src in format from ("auto" detects it).
+func Read(name string, src []byte, from string) (*transcript.Document, error) {
 	if from == "" || from == "auto" {
 		from = Detect(src)
 	}
@@ -72,20 +71,31 @@ func Convert(name string, src []byte, from, to string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown input format %q (want auto or one of %s)", from, strings.Join(Names(Readers), ", "))
 	}
+	return read(name, src)
+}
+
+// Write writes doc in format to; errors name the input file name.
+func Write(name string, doc *transcript.Document, to string) ([]byte, error) {
 	write, ok := Writers[to]
 	if !ok {
 		return nil, fmt.Errorf("unknown output format %q (want one of %s)", to, strings.Join(Names(Writers), ", "))
 	}
-	doc, err := read(name, src)
-	if err != nil {
-		return nil, err
-	}
 	out, err := write(doc)
+	if e, ok := err.(*Error); ok && e.File == "" {
+		e.File = name
+	}
+	return out, err
+}
+
+// Convert reads src in format from ("auto" detects it) and writes it in
+// format to.
+func Convert(name string, src []byte, from, to string) ([]byte, error) {
+	if _, ok := Writers[to]; !ok {
+		return nil, fmt.Errorf("unknown output format %q (want one of %s)", to, strings.Join(Names(Writers), ", "))
+	}
+	doc, err := Read(name, src, from)
 	if err != nil {
-		if e, ok := err.(*Error); ok && e.File == "" {
-			e.File = name
-		}
 		return nil, err
 	}
-	return out, nil
+	return Write(name, doc, to)
 }

@@ -54,7 +54,20 @@ func sectionHomes(doc *transcript.Document) (homes map[*transcript.Section]trans
 // WriteTEI writes a Document as a TEI P5 document: pretty-printed,
 // deterministic, UTF-8.
 func WriteTEI(doc *transcript.Document) ([]byte, error) {
-	w := &teiWriter{doc: doc}
+	return WriteTEIWith(doc, TEIWriteSettings{})
+}
+
+// TEIWriteSettings set how the TEI writer works.
+type TEIWriteSettings struct {
+	// InCorpus writes the document for a teiCorpus: no XML declaration,
+	// and no particDesc (the corpus header lists every participant once,
+	// as xml:id must be unique in the whole file).
+	InCorpus bool
+}
+
+// WriteTEIWith writes a Document as TEI with the given settings.
+func WriteTEIWith(doc *transcript.Document, s TEIWriteSettings) ([]byte, error) {
+	w := &teiWriter{doc: doc, inCorpus: s.InCorpus}
 	x, err := w.document()
 	if err != nil {
 		return nil, err
@@ -69,8 +82,9 @@ func WriteTEI(doc *transcript.Document) ([]byte, error) {
 }
 
 type teiWriter struct {
-	doc   *transcript.Document
-	homes map[*transcript.Section]transcript.SectionKind
+	doc      *transcript.Document
+	inCorpus bool
+	homes    map[*transcript.Section]transcript.SectionKind
 }
 
 func (w *teiWriter) document() (*etree.Document, error) {
@@ -80,8 +94,10 @@ func (w *teiWriter) document() (*etree.Document, error) {
 	}
 	w.homes = homes
 	x := etree.NewDocument()
-	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
-	x.CreateText("\n")
+	if !w.inCorpus {
+		x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
+		x.CreateText("\n")
+	}
 	tei := x.CreateElement("TEI")
 	tei.CreateAttr("xmlns", TEINamespace)
 	tei.CreateAttr("xml:lang", "en")
@@ -194,13 +210,18 @@ func (w *teiWriter) profileDesc(pd *etree.Element) {
 	lang := child(child(pd, "langUsage"), "language")
 	lang.CreateAttr("ident", "en")
 	lang.SetText("English")
-	if len(w.doc.Persons) > 0 {
-		lp := child(child(pd, "particDesc"), "listPerson")
-		for _, p := range w.doc.Persons {
-			pe := child(lp, "person")
-			pe.CreateAttr("xml:id", p.ID)
-			child(pe, "persName").SetText(p.Name)
-		}
+	if len(w.doc.Persons) > 0 && !w.inCorpus {
+		writeListPerson(child(pd, "particDesc"), w.doc.Persons)
+	}
+}
+
+// writeListPerson writes the participants as a listPerson.
+func writeListPerson(parent *etree.Element, persons []*transcript.Person) {
+	lp := child(parent, "listPerson")
+	for _, p := range persons {
+		pe := child(lp, "person")
+		pe.CreateAttr("xml:id", p.ID)
+		child(pe, "persName").SetText(p.Name)
 	}
 }
 
@@ -374,7 +395,7 @@ func writeInlines(e *etree.Element, content []transcript.Inline) {
 // they are indented. Every other element holds mixed content, whose
 // whitespace is significant, and is written as it is.
 var elementOnly = map[string]bool{
-	"TEI": true, "teiHeader": true, "fileDesc": true, "titleStmt": true,
+	"TEI": true, "teiCorpus": true, "teiHeader": true, "fileDesc": true, "titleStmt": true,
 	"publicationStmt": true, "notesStmt": true, "note": true, "sourceDesc": true,
 	"encodingDesc": true, "editorialDecl": true, "profileDesc": true,
 	"abstract": true, "creation": true, "langUsage": true, "particDesc": true,

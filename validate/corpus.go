@@ -9,11 +9,14 @@ import (
 var corpusDuplicateID = &Rule{
 	ID:       "corpus/duplicate-id",
 	Severity: Error,
-	Doc:      "Two documents of one run have the same document id (the last part of the citation URL, else the title): an archive or search index would keep only one of them.",
+	Doc:      "Two documents of one run have the same document id (the last part of the citation URL, else the title): an archive or search index would keep only one of them. Documents with neither are not compared.",
 	RunCorpus: func(docs []*Pass) {
 		first := map[string]*Pass{}
 		for _, p := range docs {
-			id := p.Doc.ID()
+			id, ok := p.Doc.OwnID()
+			if !ok {
+				continue
+			}
 			if q, ok := first[id]; ok {
 				p.Reportf(transcript.Pos{Line: 1, Col: 1}, "document id %q is also the id of %s", id, q.File)
 				continue

@@ -1,6 +1,10 @@
 package validate
 
 import (
+	"sort"
+	"sync"
+	"sync/atomic"
+
 	"github.com/teikit/teikit/convert"
 	"github.com/teikit/teikit/transcript"
 )
@@ -35,21 +39,12 @@ type Input struct {
 // Run checks every input with every enabled rule, then the corpus rules
 // across them, and returns the findings sorted by file and position.
 func Run(inputs []Input, opts Options) []Diagnostic {
+	s := NewSession(opts)
 	var diags []Diagnostic
-	var passes []*Pass
-	for _, in := range inputs {
-		if p := check(in, &opts, &diags); p != nil {
-			passes = append(passes, p)
-		}
+	for i, in := range inputs {
+		diags = append(diags, s.Check(i, in)...)
 	}
-	for _, r := range rules {
-		if r.RunCorpus != nil && opts.enabled(r.ID) && len(passes) > 0 {
-			for _, p := range passes {
-				p.rule = r
-			}
-			r.RunCorpus(passes)
-		}
-	}
+	diags = append(diags, s.Finish()...)
 	Sort(diags)
 	return diags
 }
@@ -60,6 +55,85 @@ func Check(in Input, opts Options) []Diagnostic {
 	check(in, &opts, &diags)
 	Sort(diags)
 	return diags
+}
+
+// Session checks the documents of one corpus: Check each of them, then
+// Finish for the corpus rules. It keeps of each document only what the corpus rules need (its
+// id, participants and speaker labels), so memory does not grow with the
+// documents' size.
+type Session struct {
+	opts   Options
+	mu     sync.Mutex
+	passes []*Pass // slim passes, for the corpus rules
+	order  []int   // the index each pass was added with
+	turns  atomic.Int64
+}
+
+// Turns returns how many turns the documents checked so far hold.
+func (s *Session) Turns() int { return int(s.turns.Load()) }
+
+// NewSession starts a session.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Check checks one document with the document rules and returns its
+// findings, sorted. It may be called from several goroutines at once;
+// index is the document's place in the corpus, which orders the corpus
+// rules' findings.
+func (s *Session) Check(index int, in Input) []Diagnostic {
+	var diags []Diagnostic
+	p := check(in, &s.opts, &diags)
+	Sort(diags)
+	if p != nil {
+		s.turns.Add(int64(len(p.Doc.Turns())))
+		p.Doc = slim(p.Doc)
+		p.Src, p.cache = nil, nil
+		s.mu.Lock()
+		s.passes = append(s.passes, p)
+		s.order = append(s.order, index)
+		s.mu.Unlock()
+	}
+	return diags
+}
+
+// Finish runs the corpus rules over every document checked so far, in
+// index order, and returns their findings, sorted.
+func (s *Session) Finish() []Diagnostic {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	idx := make([]int, len(s.passes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.order[idx[a]] < s.order[idx[b]] })
+	passes := make([]*Pass, len(idx))
+	for i, j := range idx {
+		passes[i] = s.passes[j]
+	}
+	var diags []Diagnostic
+	for _, r := range rules {
+		if r.RunCorpus == nil || !s.opts.enabled(r.ID) || len(passes) == 0 {
+			continue
+		}
+		for _, p := range passes {
+			p.rule, p.diags = r, &diags
+		}
+		r.RunCorpus(passes)
+	}
+	Sort(diags)
+	return diags
+}
+
+// slim keeps of a document what the corpus rules read: title, citation,
+// participants, and turns without their text.
+func slim(d *transcript.Document) *transcript.Document {
+	out := &transcript.Document{Title: d.Title, Persons: d.Persons}
+	if c := d.Section(transcript.SectionCitation); c != nil {
+		out.Sections = []*transcript.Section{c}
+	}
+	for _, t := range d.Turns() {
+		out.Body = append(out.Body, &transcript.Turn{Who: t.Who, Label: t.Label, Pos: t.Pos})
+	}
+	return out
 }
 
 // check runs the document rules on one input and returns its pass, or nil

@@ -5,8 +5,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
+	"runtime"
 	"strings"
+	"syscall"
+	"time"
 
+	"github.com/teikit/teikit/internal/corpus"
 	"github.com/teikit/teikit/validate"
 	"github.com/urfave/cli/v2"
 )
@@ -15,19 +20,23 @@ func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check transcripts, TEI and teikit JSON before publication",
-		ArgsUsage: "INPUT... (files, or - for standard input)",
+		ArgsUsage: "INPUT... (files, directories, or - for standard input)",
 		Description: `Runs every rule (see teikit rules) over each INPUT: a transcript export,
 TEI (teikit's, or drama-style sp/speaker and speech-style u who= written by
 others) or teikit JSON. Findings print as file:line:col: severity rule-id:
-message, sorted by position. Exit status: 0 clean, 1 findings at or above
---fail-on, 2 usage or I/O error.
+message, sorted by position. Directories are read recursively and checked
+in parallel (--jobs), findings reported in input order, corpus rules (one
+id for two documents, one person under two names) at the end, then a
+summary. Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage
+or I/O error.
 
 Examples:
    teikit validate testdata/transcripts/soong-stalin-1945-07-02.txt
    teikit validate --format github --fail-on warning transcripts/*.txt
    teikit validate --golden testdata/golden testdata/transcripts/*.txt
    teikit validate --tei-schema tei_all.rng edition.tei.xml
-   teikit validate --disable input/normalized --format junit *.txt > report.xml`,
+   teikit validate --disable input/normalized --format junit *.txt > report.xml
+   teikit validate --format json --shard 1/4 archive/ > part1.json`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "report format: " + strings.Join(validate.Formats, ", ")},
 			&cli.StringFlag{Name: "golden", Usage: "compare teikit's TEI and JSON for each input NAME with `DIR`/NAME.tei.xml and DIR/NAME.json"},
@@ -35,6 +44,8 @@ Examples:
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings of this severity or worse: error, warning, info"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "do not run `RULE` (repeatable)"},
 			&cli.StringSliceFlag{Name: "enable", Usage: "run only `RULE` (repeatable)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
+			&cli.StringFlag{Name: "shard", Usage: "check only part `K/N` of the inputs; the JSON reports of all shards concatenate into one"},
 		},
 		Action: runValidate,
 	}
@@ -68,37 +79,76 @@ func runValidate(c *cli.Context) error {
 	if opts.Only, err = ruleSet(c.StringSlice("enable")); err != nil {
 		return err
 	}
-	var inputs []validate.Input
-	var names []string
-	for _, in := range args {
-		name, src, err := readInput(c, in)
+	inputs, err := corpus.Expand(args, inputExts("auto"))
+	if err != nil {
+		return cli.Exit("validate: "+err.Error(), exitUsage)
+	}
+	if c.IsSet("shard") {
+		sh, err := corpus.ParseShard(c.String("shard"))
 		if err != nil {
 			return cli.Exit("validate: "+err.Error(), exitUsage)
 		}
-		inputs = append(inputs, validate.Input{Name: name, Src: src})
-		names = append(names, name)
+		inputs = sh.Pick(inputs)
 	}
-	diags := validate.Run(inputs, opts)
-	if err := validate.Report(c.App.Writer, format, diags, validate.ReportSettings{Files: names, Opts: opts, FailOn: failOn, Color: format == "text" && isTerminal(c.App.Writer)}); err != nil {
+	stream := format == "text" || format == "github"
+	session := validate.NewSession(opts)
+	stats := newStats(c, len(inputs))
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var all []validate.Diagnostic
+	var names []string
+	settings := validate.ReportSettings{Opts: opts, FailOn: failOn, Color: format == "text" && isTerminal(c.App.Writer)}
+	index := map[string]int{}
+	for i, in := range inputs {
+		index[in.Path] = i
+	}
+	corpus.Map(ctx, inputs, c.Int("jobs"), func(in corpus.Input) checked {
+		name, src, err := readInputFile(c, in.Path)
+		if err != nil {
+			return checked{name: in.Path, err: err}
+		}
+		return checked{name: name, diags: session.Check(index[in.Path], validate.Input{Name: name, Src: src})}
+	}, func(in corpus.Input, r checked) {
+		stats.add(0, r.err)
+		names = append(names, r.name)
+		all = append(all, r.diags...)
+		if stream && len(r.diags) > 0 {
+			stats.clear()
+			validate.Report(c.App.Writer, format, r.diags, settings)
+		}
+	})
+	final := session.Finish()
+	all = append(all, final...)
+	settings.Files = names
+	if stream {
+		err = validate.Report(c.App.Writer, format, final, settings)
+	} else {
+		err = validate.Report(c.App.Writer, format, all, settings)
+	}
+	if err != nil {
 		return cli.Exit("validate: "+err.Error(), exitUsage)
 	}
+	stats.turns = session.Turns()
 	if format == "text" {
-		fmt.Fprintln(c.App.ErrWriter, summary(len(inputs), diags))
+		fmt.Fprintln(c.App.ErrWriter, summary(stats, all))
 	}
-	if worst, any := validate.Worst(diags); any && worst >= failOn {
+	if ctx.Err() != nil {
+		return cli.Exit("interrupted", exitInterrupted)
+	}
+	if stats.failed > 0 {
+		return cli.Exit("", exitUsage)
+	}
+	if worst, any := validate.Worst(all); any && worst >= failOn {
 		return cli.Exit("", exitFindings)
 	}
 	return nil
 }
 
-// readInput reads a named input, or standard input for "-".
-func readInput(c *cli.Context, in string) (string, []byte, error) {
-	if in == "-" {
-		src, err := io.ReadAll(c.App.Reader)
-		return "<stdin>", src, err
-	}
-	src, err := os.ReadFile(in)
-	return in, src, err
+// checked is what checking one input gave.
+type checked struct {
+	name  string
+	diags []validate.Diagnostic
+	err   error
 }
 
 func ruleSet(ids []string) (map[string]bool, error) {
@@ -115,13 +165,15 @@ func ruleSet(ids []string) (map[string]bool, error) {
 	return set, nil
 }
 
-// summary counts the findings by severity.
-func summary(files int, diags []validate.Diagnostic) string {
+// summary counts the files, turns and findings by severity.
+func summary(s *stats, diags []validate.Diagnostic) string {
 	n := map[validate.Severity]int{}
 	for _, d := range diags {
 		n[d.Severity]++
 	}
-	return fmt.Sprintf("%d %s checked: %d %s, %d %s, %d info", files, plural(files, "file"), n[validate.Error], plural(n[validate.Error], "error"), n[validate.Warning], plural(n[validate.Warning], "warning"), n[validate.Info])
+	return fmt.Sprintf("%d %s checked (%d turns) in %s: %d %s, %d %s, %d info",
+		s.files-s.failed, plural(s.files-s.failed, "file"), s.turns, time.Since(s.start).Round(time.Millisecond),
+		n[validate.Error], plural(n[validate.Error], "error"), n[validate.Warning], plural(n[validate.Warning], "warning"), n[validate.Info])
 }
 
 func plural(n int, word string) string {
