@@ -17,6 +17,8 @@ type bodyReader struct {
 	seenTurn bool
 	lastPara *transcript.Para
 	lastList *transcript.List
+
+	skipFrom, skipTo int // a run of stage and marker blocks turnEndsAt has passed
 }
 
 func (r *textReader) readBody(from int) {
@@ -123,6 +125,13 @@ func (br *bodyReader) turnStart(b block) *transcript.Turn {
 // next block that is not a stage direction or page marker opens a turn, or
 // there is none.
 func (br *bodyReader) turnEndsAt(k int) bool {
+	// Blocks from skipFrom to skipTo are stages and markers, seen by the
+	// last call: skip them, or a long run of them is quadratic.
+	from := k
+	if k >= br.skipFrom && k < br.skipTo {
+		k = br.skipTo
+	}
+	defer func() { br.skipFrom, br.skipTo = from, k }()
 	for ; k < len(br.blocks); k++ {
 		text := br.blocks[k].text(br.src)
 		if isStageBlock(text) || pageMarker(text) != "" {

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/teikit/teikit/transcript"
@@ -11,6 +12,19 @@ import (
 // additions in brackets, [sic], the query mark (?), stage directions in
 // parentheses and line breaks; everything else is text.
 func (r *textReader) inlines(start, end int) []transcript.Inline {
+	r.depth++
+	defer func() { r.depth-- }()
+	if limit := r.limits.MaxXMLDepth - teiFrame; r.depth > limit+1 {
+		// The brackets around start nest too deep; stop before the stack
+		// does.
+		if r.err == nil {
+			r.err = r.limits.markupDepthError(r.name, r.pos(start-1))
+		}
+		return nil
+	}
+	if r.depth == 1 {
+		r.br = pairBrackets(r.src, start, end)
+	}
 	var out []transcript.Inline
 	s := r.src
 	textStart := start
@@ -28,7 +42,7 @@ func (r *textReader) inlines(start, end int) []transcript.Inline {
 			textStart = i
 			continue
 		case '[':
-			j := matchClose(s, i, end, '[', ']')
+			j := r.br.close(i, end)
 			if j < 0 {
 				break
 			}
@@ -47,7 +61,7 @@ func (r *textReader) inlines(start, end int) []transcript.Inline {
 				textStart = i
 				continue
 			}
-			j := matchClose(s, i, end, '(', ')')
+			j := r.br.close(i, end)
 			if j < 0 || !isStageText(s[i+1:j]) {
 				break
 			}
@@ -123,10 +137,23 @@ func makeSic(out *[]transcript.Inline, pos transcript.Pos) bool {
 	if !ok || !strings.HasSuffix(last.Value, " ") {
 		return false
 	}
-	// Work on a copy so that a refusal leaves out untouched.
-	work := append([]transcript.Inline(nil), nodes...)
-	work[n-1] = &transcript.Text{Value: strings.TrimSuffix(last.Value, " "), Pos: last.Pos}
+	// The phrase stops at a line break, a join or an earlier [sic]. Work
+	// on a copy of the nodes after the last of them, so that a refusal
+	// leaves out untouched, and a line of many [sic] costs no more than
+	// its length.
+	lo := n - 1
+	for lo > 0 && !endsPhrase(nodes[lo-1]) {
+		lo--
+	}
+	work := append([]transcript.Inline(nil), nodes[lo:]...)
+	work[len(work)-1] = &transcript.Text{Value: strings.TrimSuffix(last.Value, " "), Pos: last.Pos}
 	k, before, start := phraseBounds(work)
+	if k < 0 {
+		before, start = splitSpaces(work[0])
+		if start != nil {
+			k = 0
+		}
+	}
 	var phrase []transcript.Inline
 	if start != nil {
 		phrase = append(phrase, start)
@@ -139,8 +166,37 @@ func makeSic(out *[]transcript.Inline, pos transcript.Pos) bool {
 	if before != nil {
 		kept = append(work[:k], before)
 	}
-	*out = append(dropEmptyText(kept), &transcript.Sic{Content: phrase, Pos: phrase[0].Position()})
+	*out = append(append(nodes[:lo], dropEmptyText(kept)...), &transcript.Sic{Content: phrase, Pos: phrase[0].Position()})
 	return true
+}
+
+// endsPhrase reports whether the phrase a [sic] marks cannot reach back
+// past n.
+func endsPhrase(n transcript.Inline) bool {
+	switch n.(type) {
+	case *transcript.LineBreak, *transcript.Join, *transcript.Sic:
+		return true
+	}
+	return false
+}
+
+// splitSpaces splits the leading spaces off a text that opens a phrase,
+// so that they stay outside the sic; both are nil when n is no text or
+// opens with no space.
+func splitSpaces(n transcript.Inline) (spaces, rest *transcript.Text) {
+	t, ok := n.(*transcript.Text)
+	if !ok {
+		return nil, nil
+	}
+	trimmed := strings.TrimLeft(t.Value, " ")
+	if trimmed == t.Value {
+		return nil, nil
+	}
+	pos := t.Pos
+	if pos.IsValid() {
+		pos.Col += len(t.Value) - len(trimmed)
+	}
+	return &transcript.Text{Value: t.Value[:len(t.Value)-len(trimmed)], Pos: t.Pos}, &transcript.Text{Value: trimmed, Pos: pos}
 }
 
 // phraseBounds finds where the phrase ending the nodes starts: node k is
@@ -222,9 +278,33 @@ var stageVerbs = map[string]bool{
 // isStageText reports whether the inside of a parenthesis reads as a
 // stage direction rather than as words of the speaker.
 func isStageText(s string) bool {
-	w := strings.Fields(strings.ToLower(s))
-	if len(w) == 0 {
+	w0, rest := firstWord(s)
+	if w0 == "" {
 		return false
 	}
-	return stageWords[w[0]] || stageVerbs[w[0]] || len(w) > 1 && stageVerbs[w[1]]
+	w0 = strings.ToLower(w0)
+	if stageWords[w0] || stageVerbs[w0] {
+		return true
+	}
+	w1, _ := firstWord(rest)
+	return stageVerbs[strings.ToLower(w1)]
+}
+
+// maxWord bounds the words isStageText looks at: splitting the whole of
+// every parenthesis into words is quadratic on "((((…))))". A first word
+// longer than this is no stage word, nor a name before a stage verb.
+const maxWord = 256
+
+// firstWord returns the first word of s, as strings.Fields splits it, and
+// what follows; "" when s has none or it is longer than maxWord.
+func firstWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s[:min(len(s), maxWord+utf8.UTFMax)], unicode.IsSpace)
+	switch {
+	case i >= 0:
+		return s[:i], s[i:]
+	case len(s) <= maxWord:
+		return s, ""
+	}
+	return "", ""
 }

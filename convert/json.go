@@ -302,11 +302,13 @@ type JSONSettings struct {
 	// JSON teikit has just written, or already checked (CheckJSONSchema).
 	// Shape errors still fail, but without a JSON pointer.
 	SkipSchema bool
+	// Limits bound the input; the zero value is DefaultLimits.
+	Limits Limits
 }
 
 // ReadJSONWith reads teikit's JSON form with the given settings.
 func ReadJSONWith(name string, src []byte, s JSONSettings) (*transcript.Document, error) {
-	return readJSON(name, src, !s.SkipSchema)
+	return readJSONLimited(name, src, !s.SkipSchema, s.Limits)
 }
 
 // CheckJSONSchema validates src against the teikit JSON schema, and
@@ -314,6 +316,9 @@ func ReadJSONWith(name string, src []byte, s JSONSettings) (*transcript.Document
 // match.
 func CheckJSONSchema(name string, src []byte) error {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if err := DefaultLimits.checkJSONDepth(name, src); err != nil {
+		return err
+	}
 	v, err := decodeJSON(name, src)
 	if err != nil {
 		return err
@@ -327,6 +332,15 @@ func CheckJSONSchema(name string, src []byte) error {
 // readJSON reads JSON, validating it against the schema when validate is
 // set (only benchmarks measure it without).
 func readJSON(name string, src []byte, validate bool) (*transcript.Document, error) {
+	return readJSONLimited(name, src, validate, Limits{})
+}
+
+// readJSONLimited reads JSON within limits.
+func readJSONLimited(name string, src []byte, validate bool, limits Limits) (*transcript.Document, error) {
+	limits = limits.orDefault()
+	if err := limits.Check(name, src); err != nil {
+		return nil, err
+	}
 	if len(src) == 0 {
 		return nil, errorf(name, transcript.Pos{}, "empty file")
 	}
@@ -336,6 +350,9 @@ func readJSON(name string, src []byte, validate bool) (*transcript.Document, err
 		changes = append(changes, transcript.Change{Pos: transcript.Pos{Line: 1, Col: 1}, Message: "removed the byte order mark"})
 	}
 	if err := checkText(name, src); err != nil {
+		return nil, err
+	}
+	if err := limits.checkJSONDepth(name, src); err != nil {
 		return nil, err
 	}
 	if validate {
@@ -528,30 +545,28 @@ func (r *jsonReader) block(b *jsonBlock, inTurn bool) transcript.Block {
 // inlines builds inline content, merging adjacent text as the other
 // readers do.
 func (r *jsonReader) inlines(in []jsonInline) []transcript.Inline {
-	var out []transcript.Inline
+	var b inlineBuilder
 	for i := range in {
 		n := &in[i]
 		pos := jpos(n.Line, n.Col)
 		switch n.Type {
 		case "text":
-			if n.Text != "" {
-				out = appendText(out, n.Text, pos)
-			}
+			b.text(n.Text, pos)
 		case "supplied":
-			out = append(out, &transcript.Supplied{Content: r.inlines(n.Content), Pos: pos})
+			b.node(&transcript.Supplied{Content: r.inlines(n.Content), Pos: pos})
 		case "sic":
-			out = append(out, &transcript.Sic{Content: r.inlines(n.Content), Pos: pos})
+			b.node(&transcript.Sic{Content: r.inlines(n.Content), Pos: pos})
 		case "query":
-			out = append(out, &transcript.Query{Pos: pos})
+			b.node(&transcript.Query{Pos: pos})
 		case "stage":
-			out = append(out, &transcript.InlineStage{Content: r.inlines(n.Content), Pos: pos})
+			b.node(&transcript.InlineStage{Content: r.inlines(n.Content), Pos: pos})
 		case "lineBreak":
-			out = append(out, &transcript.LineBreak{Pos: pos})
+			b.node(&transcript.LineBreak{Pos: pos})
 		case "join":
-			out = append(out, &transcript.Join{Pos: pos})
+			b.node(&transcript.Join{Pos: pos})
 		default:
 			r.fail("unknown inline type %q", n.Type)
 		}
 	}
-	return out
+	return b.content()
 }

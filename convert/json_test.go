@@ -351,14 +351,18 @@ func FuzzReadJSON(f *testing.F) {
 	}
 	f.Add(out)
 	f.Add(readFile(f, filepath.Join("..", "testdata", "bad", "wrong-shape.json")))
+	for _, s := range jsonSeeds(f) {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, err := ReadJSON("fuzz.json", src)
 		if err != nil {
+			checkRefusal(t, err)
 			return
 		}
 		out, err := WriteJSON(doc)
 		if err != nil {
-			return // a model the JSON form cannot hold is refused, not dropped
+			t.Fatalf("a JSON document that reads does not write: %v", err)
 		}
 		back, err := ReadJSON("again.json", out)
 		if err != nil {

@@ -51,6 +51,12 @@ func normalize(name string, src []byte) (*normalized, error) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		n.change(1, "converted CRLF line endings to LF")
 	}
+	if strings.Contains(s, "\r") {
+		// A CR left alone ends a line too (old Mac files); kept, it would
+		// make a CRLF with the final newline added below.
+		s = strings.ReplaceAll(s, "\r", "\n")
+		n.change(1, "converted CR line endings to LF")
+	}
 	lead := 0
 	for {
 		line, rest, ok := strings.Cut(s, "\n")
@@ -89,9 +95,12 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-// checkText refuses input that is not UTF-8 text.
+// checkText refuses input that is not UTF-8 text, or holds a character
+// XML 1.0, and so TEI, cannot hold: a control character other than tab,
+// LF and CR, or the non-characters U+FFFE and U+FFFF. etree would write
+// them as U+FFFD, dropping them silently.
 func checkText(name string, src []byte) error {
-	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+	if utf8.Valid(src) && xmlChars(src) {
 		return nil
 	}
 	line, col := 1, 1
@@ -102,6 +111,8 @@ func checkText(name string, src []byte) error {
 			return errorf(name, transcript.Pos{Line: line, Col: col}, "invalid UTF-8 (byte 0x%02x): not a text file", src[i])
 		case r == 0:
 			return errorf(name, transcript.Pos{Line: line, Col: col}, "NUL byte: binary file, not a transcript")
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			return errorf(name, transcript.Pos{Line: line, Col: col}, "character U+%04X, which XML and so TEI cannot hold", r)
 		case r == '\n':
 			line, col = line+1, 0
 		}
@@ -109,4 +120,15 @@ func checkText(name string, src []byte) error {
 		col++
 	}
 	return nil
+}
+
+// xmlChars reports whether src, valid UTF-8, holds only characters XML
+// 1.0 allows.
+func xmlChars(src []byte) bool {
+	for _, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return !bytes.Contains(src, []byte("\uFFFE")) && !bytes.Contains(src, []byte("\uFFFF"))
 }

@@ -27,6 +27,11 @@ type people struct {
 	keys    map[string]string  // NameKey of each label seen, cached
 	matched map[string]*person // participant of each label key matched so far
 	turns   int
+
+	// The known participants by key, and those of a key of several words
+	// by its first and by its last word, as indexes into known: what
+	// NamesMatch compares, found without trying every participant.
+	byKey, byFirst, byLast map[string][]int
 }
 
 // key returns the name key of a label.
@@ -40,7 +45,8 @@ func (ps *people) key(label string) string {
 }
 
 func newPeople(r *textReader) *people {
-	ps := &people{counts: map[string]int{}, keys: map[string]string{}, matched: map[string]*person{}}
+	ps := &people{counts: map[string]int{}, keys: map[string]string{}, matched: map[string]*person{},
+		byKey: map[string][]int{}, byFirst: map[string][]int{}, byLast: map[string][]int{}}
 	if t := r.doc.Title; t != nil {
 		for _, name := range transcript.TitleNames(t.Text) {
 			pos := t.Pos
@@ -65,13 +71,17 @@ func newPeople(r *textReader) *people {
 }
 
 func (ps *people) add(name, key string, pos transcript.Pos) *person {
-	for _, p := range ps.known {
-		if p.key == key {
-			return p
-		}
+	if i, ok := ps.byKey[key]; ok {
+		return ps.known[i[0]]
 	}
 	p := &person{name: name, key: key, pos: pos, labels: map[string]int{}, first: -1}
+	i := len(ps.known)
 	ps.known = append(ps.known, p)
+	ps.byKey[key] = []int{i}
+	if w := strings.Fields(key); len(w) > 1 {
+		ps.byFirst[w[0]] = append(ps.byFirst[w[0]], i)
+		ps.byLast[w[len(w)-1]] = append(ps.byLast[w[len(w)-1]], i)
+	}
 	return p
 }
 
@@ -108,6 +118,7 @@ func (ps *people) persons() []*transcript.Person {
 	}
 	sort.SliceStable(speakers, func(i, j int) bool { return speakers[i].first < speakers[j].first })
 	used := map[string]bool{}
+	next := map[string]int{}
 	var out []*transcript.Person
 	for _, p := range append(speakers, silent...) {
 		key := p.key
@@ -117,9 +128,11 @@ func (ps *people) persons() []*transcript.Person {
 				key, best = k, n
 			}
 		}
-		id := transcript.Slug(key)
-		for n := 2; used[id]; n++ {
-			id = transcript.Slug(key) + "-" + strconv.Itoa(n)
+		base := transcript.Slug(key)
+		id := base
+		for n := max(next[base], 2); used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+			next[base] = n + 1 // where the next person of this base starts counting
 		}
 		used[id] = true
 		p.p = &transcript.Person{ID: id, Name: p.name, Pos: p.pos}
@@ -145,11 +158,26 @@ func (ps *people) match(key string) *person {
 	if p, ok := ps.matched[key]; ok {
 		return p
 	}
-	for _, p := range ps.known {
-		if transcript.NamesMatch(key, p.key) {
-			ps.matched[key] = p
-			return p
+	// The first participant NamesMatch pairs with key: of the same key;
+	// or, for a key of one word, of a longer key that opens or ends with
+	// it; or, for a longer key, of the one-word key it opens or ends
+	// with. Trying every participant is quadratic when there are many.
+	var cands [][]int
+	if w := strings.Fields(key); len(w) == 1 {
+		cands = [][]int{ps.byKey[key], ps.byFirst[key], ps.byLast[key]}
+	} else if len(w) > 1 {
+		cands = [][]int{ps.byKey[key], ps.byKey[w[0]], ps.byKey[w[len(w)-1]]}
+	}
+	best := -1
+	for _, c := range cands {
+		if len(c) > 0 && (best < 0 || c[0] < best) {
+			best = c[0]
 		}
 	}
-	return nil
+	if best < 0 {
+		return nil
+	}
+	p := ps.known[best]
+	ps.matched[key] = p
+	return p
 }

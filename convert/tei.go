@@ -28,9 +28,12 @@ func sectionHomes(doc *transcript.Document) (homes map[*transcript.Section]trans
 	homes = map[*transcript.Section]transcript.SectionKind{}
 	var order []*transcript.Section
 	var notes []*transcript.Section
+	// The TEI reader names these sections by their place; one headed
+	// otherwise ("CITATION") keeps its heading in a note.
+	heading := map[transcript.SectionKind]string{transcript.SectionCitation: "Citation", transcript.SectionSummary: "Summary", transcript.SectionCredits: "Credits"}
 	for _, kind := range []transcript.SectionKind{transcript.SectionCitation, transcript.SectionSummary, transcript.SectionCredits} {
 		for _, s := range doc.Sections {
-			if s.Kind == kind && len(s.Paras) > 0 {
+			if s.Kind == kind && len(s.Paras) > 0 && s.Heading == heading[kind] {
 				homes[s] = kind
 				order = append(order, s)
 				break

@@ -22,6 +22,8 @@ type TEISettings struct {
 	// castList. What the model cannot hold is passed over and listed in
 	// Document.Notes instead of failing.
 	Lenient bool
+	// Limits bound the input; the zero value is DefaultLimits.
+	Limits Limits
 }
 
 // ReadTEI reads a TEI P5 document written by teikit (or shaped like one)
@@ -33,13 +35,24 @@ func ReadTEI(name string, src []byte) (*transcript.Document, error) {
 
 // ReadTEIWith reads a TEI document with the given settings.
 func ReadTEIWith(name string, src []byte, s TEISettings) (*transcript.Document, error) {
+	limits := s.Limits.orDefault()
+	if err := limits.Check(name, src); err != nil {
+		return nil, err
+	}
 	x := etree.NewDocument()
+	x.ReadSettings.MaxDepth = limits.MaxXMLDepth
 	if err := x.ReadFromBytes(src); err != nil {
+		if errors.Is(err, etree.ErrMaxDepth) {
+			return nil, limits.xmlDepthError(name, src)
+		}
 		return nil, xmlError(name, src, err)
 	}
 	r := &teiReader{name: name, src: src, x: x, doc: &transcript.Document{}, lenient: s.Lenient}
 	if s.Positions {
 		r.pos = ElementPositions(x, src)
+	}
+	if err := r.checkXMLTokens(limits); err != nil {
+		return nil, err
 	}
 	if err := r.read(); err != nil {
 		return nil, err
@@ -314,10 +327,20 @@ func linesOf(e *etree.Element) string {
 
 // body reads the transcript div of teikit's TEI.
 func (r *teiReader) body(div *etree.Element) error {
+	top := true // still where TEI allows head
 	for _, e := range div.ChildElements() {
 		b, err := r.bodyBlock(e)
 		if err != nil {
 			return err
+		}
+		switch b.(type) {
+		case *transcript.Head:
+			if !top {
+				return r.errAt(e, "<head> after the transcript has begun: TEI allows it only at the start of the div")
+			}
+		case *transcript.Dateline:
+		default:
+			top = false
 		}
 		r.doc.Body = append(r.doc.Body, b)
 	}
@@ -482,26 +505,22 @@ func (r *teiReader) list(e *etree.Element) (transcript.Block, error) {
 
 // inlines reads the mixed content of e.
 func (r *teiReader) inlines(e *etree.Element) ([]transcript.Inline, error) {
-	var out []transcript.Inline
+	var b inlineBuilder
 	for _, t := range e.Child {
 		switch t := t.(type) {
 		case *etree.CharData:
-			if t.Data != "" {
-				out = appendText(out, t.Data, r.at(e))
-			}
+			b.text(t.Data, r.at(e))
 		case *etree.Element:
 			n, err := r.inline(t)
 			if err != nil {
 				return nil, err
 			}
-			if tx, ok := n.(*transcript.Text); ok {
-				out = appendText(out, tx.Value, tx.Pos)
-			} else if n != nil {
-				out = append(out, n)
+			if n != nil {
+				b.node(n)
 			}
 		}
 	}
-	return out, nil
+	return b.content(), nil
 }
 
 func (r *teiReader) inline(e *etree.Element) (transcript.Inline, error) {

@@ -24,20 +24,48 @@ type textReader struct {
 	blocks []block
 	doc    *transcript.Document
 	people *people
+	limits Limits
+	depth  int       // how deep inlines is in brackets
+	br     *brackets // the brackets of the block inlines reads
+
+	lastHeading int   // index of the last section heading's block, -1 if none
+	err         error // the first error found while reading the body
 }
 
-// ReadText reads an archival transcript export.
+// TextSettings set how the text reader works.
+type TextSettings struct {
+	// Limits bound the input; the zero value is DefaultLimits.
+	Limits Limits
+}
+
+// ReadText reads an archival transcript export within DefaultLimits.
 func ReadText(name string, src []byte) (*transcript.Document, error) {
+	return ReadTextWith(name, src, TextSettings{})
+}
+
+// ReadTextWith reads an archival transcript export with the given
+// settings.
+func ReadTextWith(name string, src []byte, s TextSettings) (*transcript.Document, error) {
+	limits := s.Limits.orDefault()
+	if err := limits.Check(name, src); err != nil {
+		return nil, err
+	}
 	n, err := normalize(name, src)
 	if err != nil {
 		return nil, err
 	}
-	r := &textReader{name: name, src: n.text, idx: transcript.NewLineIndex(n.text, n.firstLine)}
+	r := &textReader{name: name, src: n.text, idx: transcript.NewLineIndex(n.text, n.firstLine), limits: limits}
 	r.doc = &transcript.Document{Changes: n.changes}
 	if err := r.split(); err != nil {
 		return nil, err
 	}
 	if err := r.read(); err != nil {
+		return nil, err
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := limits.checkInlineDepth(name, r.doc); err != nil {
 		return nil, err
 	}
 	return r.doc, nil
@@ -63,6 +91,9 @@ func (r *textReader) split() error {
 				return errorf(r.name, r.pos(off), "two blank lines in a row: teikit keeps blocks exactly one blank line apart and cannot represent more")
 			}
 		} else {
+			if err := r.limits.checkLine(r.name, r.pos(off), line); err != nil {
+				return err
+			}
 			blank = 0
 			if cur == nil {
 				cur = &block{start: off}
@@ -135,6 +166,15 @@ func (r *textReader) read() error {
 // readSections reads the metadata sections from block i on and returns the
 // index of the first block of the transcript.
 func (r *textReader) readSections(i int) int {
+	// Find the last heading once: looking for it at every paragraph is
+	// quadratic in the number of paragraphs.
+	r.lastHeading = -1
+	for j := len(r.blocks) - 1; j >= i; j-- {
+		if _, ok := sectionHeading(r.blocks[j]); ok {
+			r.lastHeading = j
+			break
+		}
+	}
 	for i < len(r.blocks) {
 		heading, ok := sectionHeading(r.blocks[i])
 		if !ok {
@@ -160,12 +200,7 @@ func (r *textReader) readSections(i int) int {
 
 // lastSection reports whether no section heading follows block i.
 func (r *textReader) lastSection(i int) bool {
-	for _, b := range r.blocks[i:] {
-		if _, ok := sectionHeading(b); ok {
-			return false
-		}
-	}
-	return true
+	return i > r.lastHeading
 }
 
 // belongsToLast decides whether a block after the last section heading is

@@ -10,7 +10,15 @@ type LineIndex struct {
 	src    string
 	starts []int // byte offset of each line's start
 	first  int   // the line number of the text's first line
+
+	// runes[k] counts the characters of src[:k*runeStep], so that a
+	// column costs at most runeStep bytes to count, however long the
+	// line: counting from the line's start makes a long line of many
+	// nodes quadratic. nil when src is not valid UTF-8.
+	runes []int
 }
+
+const runeStep = 256
 
 // NewLineIndex indexes src, whose first line is line number first of the
 // file it came from.
@@ -21,7 +29,33 @@ func NewLineIndex(src string, first int) *LineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return &LineIndex{src: src, starts: starts, first: first}
+	x := &LineIndex{src: src, starts: starts, first: first}
+	if utf8.ValidString(src) {
+		x.runes = make([]int, 0, len(src)/runeStep+1)
+		n := 0
+		for i := 0; i <= len(src); i++ {
+			if i%runeStep == 0 {
+				x.runes = append(x.runes, n)
+			}
+			if i < len(src) && utf8.RuneStart(src[i]) {
+				n++
+			}
+		}
+	}
+	return x
+}
+
+// runesTo counts the characters of src[:off], off on a character
+// boundary.
+func (x *LineIndex) runesTo(off int) int {
+	k := off / runeStep
+	n := x.runes[k]
+	for i := k * runeStep; i < off; i++ {
+		if utf8.RuneStart(x.src[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // Pos returns the position of byte offset off.
@@ -33,5 +67,9 @@ func (x *LineIndex) Pos(off int) Pos {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
-	return Pos{Line: x.first + i, Col: utf8.RuneCountInString(x.src[x.starts[i]:off]) + 1}
+	if x.runes == nil || off < len(x.src) && !utf8.RuneStart(x.src[off]) {
+		// Not UTF-8, or off inside a character: count as Go counts.
+		return Pos{Line: x.first + i, Col: utf8.RuneCountInString(x.src[x.starts[i]:off]) + 1}
+	}
+	return Pos{Line: x.first + i, Col: x.runesTo(off) - x.runesTo(x.starts[i]) + 1}
 }

@@ -72,9 +72,17 @@ type Section struct {
 
 // Person is a participant of the meeting.
 type Person struct {
-	ID   string // an XML NCName, unique in the document: "stalin"
-	Name string // the fullest name known: "T.V. Soong", else the label
-	Pos  Pos    // where the person was first named
+	ID    string // an XML NCName, unique in the document: "stalin"
+	Name  string // the fullest name known: "T.V. Soong", else the label
+	Idnos []Idno // authority ids, from a personography
+	Pos   Pos    // where the person was first named
+}
+
+// Idno is an authority identifier of a person: Type "wikidata", Value
+// "Q855".
+type Idno struct {
+	Type  string
+	Value string
 }
 
 // Person returns the participant with the given id, or nil.
