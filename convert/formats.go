@@ -64,14 +64,29 @@ func Detect(src []byte) string {
 
 // Read reads src in format from ("auto" detects it).
 func Read(name string, src []byte, from string) (*transcript.Document, error) {
+	return ReadWith(name, src, from, ReadSettings{})
+}
+
+// ReadSettings are what a command may set for every reader.
+type ReadSettings struct {
+	Limits  Limits                    // the zero value is DefaultLimits
+	Persons *transcript.Personography // for the text reader; nil for none
+}
+
+// ReadWith reads src in format from ("auto" detects it) with settings.
+func ReadWith(name string, src []byte, from string, s ReadSettings) (*transcript.Document, error) {
 	if from == "" || from == "auto" {
 		from = Detect(src)
 	}
-	read, ok := Readers[from]
-	if !ok {
-		return nil, fmt.Errorf("unknown input format %q (want auto or one of %s)", from, strings.Join(Names(Readers), ", "))
+	switch from {
+	case "text":
+		return ReadTextWith(name, src, TextSettings{Limits: s.Limits, Persons: s.Persons})
+	case "tei":
+		return ReadTEIWith(name, src, TEISettings{Limits: s.Limits})
+	case "json":
+		return ReadJSONWith(name, src, JSONSettings{Limits: s.Limits})
 	}
-	return read(name, src)
+	return nil, fmt.Errorf("unknown input format %q (want auto or one of %s)", from, strings.Join(Names(Readers), ", "))
 }
 
 // Write writes doc in format to; errors name the input file name.

@@ -86,10 +86,16 @@ type (
 		End   int    `json:"end"`
 	}
 	jsonParticipant struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
-		Line int    `json:"line,omitempty"`
-		Col  int    `json:"col,omitempty"`
+		ID    string     `json:"id"`
+		Name  string     `json:"name"`
+		Idnos []jsonIdno `json:"idno,omitempty"`
+		Line  int        `json:"line,omitempty"`
+		Col   int        `json:"col,omitempty"`
+	}
+	// jsonIdno is an authority id of a participant.
+	jsonIdno struct {
+		Type  string `json:"type"`
+		Value string `json:"value"`
 	}
 	// jsonBlock is every kind of block: Type says which fields it has.
 	// Pointer strings and slices tagged omitzero are written, even when
@@ -176,7 +182,11 @@ func toJSON(doc *transcript.Document) (*jsonDoc, error) {
 		jd.Citation = citationJSON(transcript.ParseCitation(s.Paras[0].Value))
 	}
 	for _, p := range doc.Persons {
-		jd.Participants = append(jd.Participants, jsonParticipant{ID: p.ID, Name: p.Name, Line: p.Pos.Line, Col: p.Pos.Col})
+		jp := jsonParticipant{ID: p.ID, Name: p.Name, Line: p.Pos.Line, Col: p.Pos.Col}
+		for _, id := range p.Idnos {
+			jp.Idnos = append(jp.Idnos, jsonIdno{Type: id.Type, Value: id.Value})
+		}
+		jd.Participants = append(jd.Participants, jp)
 	}
 	for _, b := range doc.Body {
 		jb, err := blockJSON(b, false)
@@ -490,7 +500,11 @@ func (r *jsonReader) document(jd *jsonDoc) *transcript.Document {
 		doc.Sections = append(doc.Sections, sec)
 	}
 	for _, p := range jd.Participants {
-		doc.Persons = append(doc.Persons, &transcript.Person{ID: p.ID, Name: p.Name, Pos: jpos(p.Line, p.Col)})
+		per := &transcript.Person{ID: p.ID, Name: p.Name, Pos: jpos(p.Line, p.Col)}
+		for _, id := range p.Idnos {
+			per.Idnos = append(per.Idnos, transcript.Idno{Type: id.Type, Value: id.Value})
+		}
+		doc.Persons = append(doc.Persons, per)
 	}
 	for i := range jd.Body {
 		doc.Body = append(doc.Body, r.block(&jd.Body[i], false))

@@ -223,6 +223,18 @@ func (e *jsonEnc) participants(ps []jsonParticipant) {
 		e.open('{')
 		e.str("id", p.ID)
 		e.str("name", p.Name)
+		if len(p.Idnos) > 0 {
+			e.key("idno")
+			e.open('[')
+			for _, id := range p.Idnos {
+				e.elem()
+				e.open('{')
+				e.str("type", id.Type)
+				e.str("value", id.Value)
+				e.close('}')
+			}
+			e.close(']')
+		}
 		e.pos(p.Line, p.Col)
 		e.close('}')
 	}

@@ -14,8 +14,9 @@ type person struct {
 	name   string
 	key    string
 	pos    transcript.Pos
-	labels map[string]int // label keys this person was addressed by
-	first  int            // order of the first turn, -1 if none
+	labels map[string]int    // label keys this person was addressed by
+	first  int               // order of the first turn, -1 if none
+	entry  *transcript.Entry // the personography's entry, when it has one
 	p      *transcript.Person
 }
 
@@ -27,6 +28,7 @@ type people struct {
 	keys    map[string]string  // NameKey of each label seen, cached
 	matched map[string]*person // participant of each label key matched so far
 	turns   int
+	book    *transcript.Personography // given with --persons, or nil
 
 	// The known participants by key, and those of a key of several words
 	// by its first and by its last word, as indexes into known: what
@@ -46,7 +48,7 @@ func (ps *people) key(label string) string {
 
 func newPeople(r *textReader) *people {
 	ps := &people{counts: map[string]int{}, keys: map[string]string{}, matched: map[string]*person{},
-		byKey: map[string][]int{}, byFirst: map[string][]int{}, byLast: map[string][]int{}}
+		byKey: map[string][]int{}, byFirst: map[string][]int{}, byLast: map[string][]int{}, book: r.persons}
 	if t := r.doc.Title; t != nil {
 		for _, name := range transcript.TitleNames(t.Text) {
 			pos := t.Pos
@@ -91,11 +93,16 @@ func (ps *people) resolve(label string, pos transcript.Pos) *person {
 	key := ps.key(label)
 	found := ps.match(key)
 	if found == nil {
-		if ps.counts[key] < 2 {
+		if e := ps.book.Match(label); e != nil {
+			// A person of the personography is a known participant.
+			found = ps.add(e.Name, transcript.NameKey(e.Name), pos)
+			found.entry = e
+		} else if ps.counts[key] < 2 {
 			return nil
+		} else {
+			name := strings.TrimSpace(strings.NewReplacer("[", "", "]", "").Replace(label))
+			found = ps.add(name, key, pos)
 		}
-		name := strings.TrimSpace(strings.NewReplacer("[", "", "]", "").Replace(label))
-		found = ps.add(name, key, pos)
 	}
 	found.labels[key]++
 	if found.first < 0 {
@@ -119,8 +126,22 @@ func (ps *people) persons() []*transcript.Person {
 	sort.SliceStable(speakers, func(i, j int) bool { return speakers[i].first < speakers[j].first })
 	used := map[string]bool{}
 	next := map[string]int{}
+	// The personography's ids come first: no derived id may take one.
+	for _, p := range ps.known {
+		if p.entry == nil {
+			p.entry = ps.book.Match(p.name)
+		}
+		if p.entry != nil && !used[p.entry.ID] {
+			used[p.entry.ID] = true
+			p.p = &transcript.Person{ID: p.entry.ID, Name: p.entry.Name, Idnos: p.entry.Idnos, Pos: p.pos}
+		}
+	}
 	var out []*transcript.Person
 	for _, p := range append(speakers, silent...) {
+		if p.p != nil {
+			out = append(out, p.p)
+			continue
+		}
 		key := p.key
 		best := 0
 		for k, n := range p.labels {
@@ -150,7 +171,7 @@ func isParticipantList(b block) bool {
 // without counting a turn.
 func (ps *people) wouldResolve(label string) bool {
 	key := ps.key(label)
-	return ps.match(key) != nil || ps.counts[key] >= 2
+	return ps.match(key) != nil || ps.counts[key] >= 2 || ps.book.Match(label) != nil
 }
 
 // match returns the known participant a label key names, or nil.

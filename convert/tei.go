@@ -225,6 +225,11 @@ func writeListPerson(parent *etree.Element, persons []*transcript.Person) {
 		pe := child(lp, "person")
 		pe.CreateAttr("xml:id", p.ID)
 		child(pe, "persName").SetText(p.Name)
+		for _, id := range p.Idnos {
+			idno := child(pe, "idno")
+			idno.CreateAttr("type", id.Type)
+			idno.SetText(id.Value)
+		}
 	}
 }
 

@@ -55,7 +55,7 @@ func (c *TEICorpus) Add(doc *transcript.Document) error {
 			}
 		}
 		c.names[p.ID] = p.Name
-		c.persons = append(c.persons, &transcript.Person{ID: p.ID, Name: p.Name})
+		c.persons = append(c.persons, &transcript.Person{ID: p.ID, Name: p.Name, Idnos: p.Idnos})
 	}
 	out, err := WriteTEIWith(doc, TEIWriteSettings{InCorpus: true})
 	if err != nil {

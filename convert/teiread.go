@@ -240,6 +240,9 @@ func (r *teiReader) person(e, name *etree.Element) {
 	} else if r.lenient {
 		p.Name = strings.Join(strings.Fields(textOf(e)), " ")
 	}
+	for _, id := range e.SelectElements("idno") {
+		p.Idnos = append(p.Idnos, transcript.Idno{Type: id.SelectAttrValue("type", ""), Value: id.Text()})
+	}
 	r.doc.Persons = append(r.doc.Persons, p)
 }
 

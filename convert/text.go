@@ -18,15 +18,16 @@ func (b block) text(src string) string { return src[b.start:b.end] }
 
 // textReader reads the archival export (SPEC §1) into a Document.
 type textReader struct {
-	name   string
-	src    string
-	idx    *transcript.LineIndex
-	blocks []block
-	doc    *transcript.Document
-	people *people
-	limits Limits
-	depth  int       // how deep inlines is in brackets
-	br     *brackets // the brackets of the block inlines reads
+	name    string
+	src     string
+	idx     *transcript.LineIndex
+	blocks  []block
+	doc     *transcript.Document
+	people  *people
+	persons *transcript.Personography // TextSettings.Persons
+	limits  Limits
+	depth   int       // how deep inlines is in brackets
+	br      *brackets // the brackets of the block inlines reads
 
 	lastHeading int   // index of the last section heading's block, -1 if none
 	err         error // the first error found while reading the body
@@ -36,6 +37,10 @@ type textReader struct {
 type TextSettings struct {
 	// Limits bound the input; the zero value is DefaultLimits.
 	Limits Limits
+	// Persons, when set, is a personography: its people are known
+	// participants, and a participant it lists takes its id, full name
+	// and authority ids.
+	Persons *transcript.Personography
 }
 
 // ReadText reads an archival transcript export within DefaultLimits.
@@ -54,7 +59,7 @@ func ReadTextWith(name string, src []byte, s TextSettings) (*transcript.Document
 	if err != nil {
 		return nil, err
 	}
-	r := &textReader{name: name, src: n.text, idx: transcript.NewLineIndex(n.text, n.firstLine), limits: limits}
+	r := &textReader{name: name, src: n.text, idx: transcript.NewLineIndex(n.text, n.firstLine), limits: limits, persons: s.Persons}
 	r.doc = &transcript.Document{Changes: n.changes}
 	if err := r.split(); err != nil {
 		return nil, err

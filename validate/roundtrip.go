@@ -50,12 +50,19 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// ownLimits bound reading back what teikit has just written: not the
+// size, which the input's limit has bounded already (teikit's JSON is
+// many times the size of the text), but the depth, as the input's.
+var ownLimits = convert.Limits{MaxInputBytes: 1 << 50, MaxTokenBytes: 1 << 40}
+
 // ownReaders read back what teikit has just written: JSON without the
 // schema check, which schema/json makes once on inputs.
 var ownReaders = map[string]convert.Reader{
-	"tei": convert.ReadTEI,
+	"tei": func(name string, src []byte) (*transcript.Document, error) {
+		return convert.ReadTEIWith(name, src, convert.TEISettings{Limits: ownLimits})
+	},
 	"json": func(name string, src []byte) (*transcript.Document, error) {
-		return convert.ReadJSONWith(name, src, convert.JSONSettings{SkipSchema: true})
+		return convert.ReadJSONWith(name, src, convert.JSONSettings{SkipSchema: true, Limits: ownLimits})
 	},
 }
 

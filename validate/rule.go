@@ -67,6 +67,7 @@ var rules = []*Rule{
 	speakerLabelVariant,
 	speakerTitleMismatch,
 	speakerConsecutive,
+	speakerNotInPersonography,
 	citationMissing,
 	citationFieldMissing,
 	citationTitleMismatch,

@@ -8,13 +8,15 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/teikit/teikit/convert"
 	"github.com/teikit/teikit/internal/golden"
 )
 
 // TestRules runs every case in testdata/rules. A case is a txtar archive:
 // files under in/ are the inputs, checked together; files under golden/
-// form the --golden directory; an "options" file may say "only RULE" to
-// run just that rule; "want" holds the exact report. -update rewrites it.
+// form the --golden directory; persons.xml or persons.json is the
+// personography; an "options" file may say "only RULE" to run just that
+// rule; "want" holds the exact report. -update rewrites it.
 func TestRules(t *testing.T) {
 	files, err := filepath.Glob("testdata/rules/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -50,6 +52,12 @@ func runCase(t *testing.T, path string) {
 			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
+		case f.Name == "persons.xml" || f.Name == "persons.json":
+			persons, err := convert.ReadPersonography(f.Name, f.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Persons = persons
 		case f.Name == "options":
 			for _, line := range strings.Split(string(f.Data), "\n") {
 				if id, ok := strings.CutPrefix(line, "only "); ok {

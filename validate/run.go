@@ -21,6 +21,12 @@ type Options struct {
 	Only map[string]bool
 	// Disabled rules are not run.
 	Disabled map[string]bool
+	// Persons, when set, is the corpus's personography: the text reader
+	// takes ids and names from it, and speaker/not-in-personography checks
+	// every speaker against it.
+	Persons *transcript.Personography
+	// Limits bound the inputs; the zero value is convert.DefaultLimits.
+	Limits convert.Limits
 }
 
 func (o *Options) enabled(id string) bool {
@@ -176,12 +182,15 @@ func check(in Input, opts *Options, diags *[]Diagnostic) *Pass {
 // leniently, so that TEI written by others can be checked too; teikit's
 // own TEI reads the same either way.
 func read(p *Pass) (*transcript.Document, error) {
+	l := p.Opts.Limits
 	switch p.Format {
 	case "tei":
-		return convert.ReadTEIWith(p.File, p.Src, convert.TEISettings{Positions: true, Lenient: true})
+		return convert.ReadTEIWith(p.File, p.Src, convert.TEISettings{Positions: true, Lenient: true, Limits: l})
 	case "json":
 		// schema/json has checked it already, when it runs.
-		return convert.ReadJSONWith(p.File, p.Src, convert.JSONSettings{SkipSchema: p.Opts.enabled(schemaJSON.ID)})
+		return convert.ReadJSONWith(p.File, p.Src, convert.JSONSettings{SkipSchema: p.Opts.enabled(schemaJSON.ID), Limits: l})
+	case "text":
+		return convert.ReadTextWith(p.File, p.Src, convert.TextSettings{Limits: l, Persons: p.Opts.Persons})
 	}
 	r, ok := convert.Readers[p.Format]
 	if !ok {

@@ -200,3 +200,24 @@ func at(pos transcript.Pos) string {
 	}
 	return fmt.Sprintf("at line %d", pos.Line)
 }
+
+var speakerNotInPersonography = &Rule{
+	ID:       "speaker/not-in-personography",
+	Severity: Warning,
+	Doc:      "With --persons FILE: a participant who speaks has no entry in the personography (by id), so the corpus gives them an id of this document's own making. Add them, or an alias for the label used here.",
+	Run: func(p *Pass) {
+		if p.Opts.Persons == nil {
+			return
+		}
+		ids := map[string]bool{}
+		for _, e := range p.Opts.Persons.Entries {
+			ids[e.ID] = true
+		}
+		n := speaks(p.Doc)
+		for _, per := range p.Doc.Persons {
+			if n[per.ID] > 0 && !ids[per.ID] {
+				p.Reportf(per.Pos, "participant %q (%s) is not in the personography", per.ID, per.Name)
+			}
+		}
+	},
+}

@@ -44,7 +44,7 @@ Examples:
    teikit convert -o out/ --jobs 8 archive/           # a whole tree, in parallel
    teikit convert --shard 2/4 -o out/ archive/        # the second of four parts
    teikit convert --to tei --corpus corpus.xml archive/`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "from", Value: "auto", Usage: "input format: auto, " + strings.Join(convert.Names(convert.Readers), ", ")},
 			&cli.StringFlag{Name: "to", Value: "tei", Usage: "output format: " + strings.Join(convert.Names(convert.Writers), ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH`: a file for one input, a directory for several"},
@@ -52,7 +52,7 @@ Examples:
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "convert `N` files at once"},
 			&cli.StringFlag{Name: "shard", Usage: "convert only part `K/N` of the inputs (deterministic; for batch arrays)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite existing output files"},
-		},
+		}, readFlags()...),
 		Action: runConvert,
 	}
 }
@@ -66,6 +66,7 @@ type convertRun struct {
 	force    bool
 	inputs   []corpus.Input
 	paths    map[string]bool // every input path, cleaned, never to be written
+	read     convert.ReadSettings
 }
 
 // result is what converting one input gave.
@@ -86,6 +87,10 @@ func runConvert(c *cli.Context) error {
 	}
 	if _, ok := convert.Readers[r.from]; !ok && r.from != "auto" {
 		return cli.Exit(fmt.Sprintf("convert: unknown --from %q (want auto or one of %s)", r.from, strings.Join(convert.Names(convert.Readers), ", ")), exitUsage)
+	}
+	var err error
+	if r.read, err = readSettings(c); err != nil {
+		return err
 	}
 	corpusFile := c.String("corpus")
 	if corpusFile != "" && r.to != "tei" {
@@ -154,7 +159,7 @@ func (r *convertRun) one(in corpus.Input, keep bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	doc, err := convert.Read(name, src, r.from)
+	doc, err := convert.ReadWith(name, src, r.from, r.read)
 	if err != nil {
 		return result{err: err}
 	}

@@ -37,7 +37,7 @@ Examples:
    teikit validate --tei-schema tei_all.rng edition.tei.xml
    teikit validate --disable input/normalized --format junit *.txt > report.xml
    teikit validate --format json --shard 1/4 archive/ > part1.json`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "report format: " + strings.Join(validate.Formats, ", ")},
 			&cli.StringFlag{Name: "golden", Usage: "compare teikit's TEI and JSON for each input NAME with `DIR`/NAME.tei.xml and DIR/NAME.json"},
 			&cli.StringFlag{Name: "tei-schema", Usage: "also check the TEI with jing against the RELAX NG schema `FILE` (tei_all.rng)"},
@@ -46,7 +46,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "enable", Usage: "run only `RULE` (repeatable)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
 			&cli.StringFlag{Name: "shard", Usage: "check only part `K/N` of the inputs; the JSON reports of all shards concatenate into one"},
-		},
+		}, readFlags()...),
 		Action: runValidate,
 	}
 }
@@ -64,7 +64,11 @@ func runValidate(c *cli.Context) error {
 	if !contains(validate.Formats, format) {
 		return cli.Exit(fmt.Sprintf("validate: unknown --format %q (want one of %s)", format, strings.Join(validate.Formats, ", ")), exitUsage)
 	}
-	opts := validate.Options{GoldenDir: c.String("golden"), TEISchema: c.String("tei-schema")}
+	read, err := readSettings(c)
+	if err != nil {
+		return err
+	}
+	opts := validate.Options{GoldenDir: c.String("golden"), TEISchema: c.String("tei-schema"), Persons: read.Persons, Limits: read.Limits}
 	if opts.TEISchema != "" {
 		if _, err := exec.LookPath("jing"); err != nil {
 			return cli.Exit("validate: --tei-schema needs jing, which is not installed (Debian: apt-get install jing)", exitUsage)
