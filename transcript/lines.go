@@ -67,8 +67,9 @@ func (x *LineIndex) Pos(off int) Pos {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
-	if x.runes == nil || off < len(x.src) && !utf8.RuneStart(x.src[off]) {
-		// Not UTF-8, or off inside a character: count as Go counts.
+	if x.runes == nil || off-x.starts[i] <= 2*runeStep || off < len(x.src) && !utf8.RuneStart(x.src[off]) {
+		// Not UTF-8, near the line's start, or off inside a character:
+		// count as Go counts.
 		return Pos{Line: x.first + i, Col: utf8.RuneCountInString(x.src[x.starts[i]:off]) + 1}
 	}
 	return Pos{Line: x.first + i, Col: x.runesTo(off) - x.runesTo(x.starts[i]) + 1}
