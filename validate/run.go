@@ -2,6 +2,7 @@ package validate
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -130,14 +131,29 @@ func (s *Session) Finish() []Diagnostic {
 }
 
 // slim keeps of a document what the corpus rules read: title, citation,
-// participants, and turns without their text.
+// participants, and the first turn of each speaker label, without text. Its strings are copies, so
+// that it holds on to none of the source text.
 func slim(d *transcript.Document) *transcript.Document {
-	out := &transcript.Document{Title: d.Title, Persons: d.Persons}
-	if c := d.Section(transcript.SectionCitation); c != nil {
-		out.Sections = []*transcript.Section{c}
+	out := &transcript.Document{}
+	if d.Title != nil {
+		out.Title = &transcript.Title{Text: strings.Clone(d.Title.Text), Pos: d.Title.Pos}
 	}
+	for _, p := range d.Persons {
+		out.Persons = append(out.Persons, &transcript.Person{ID: strings.Clone(p.ID), Name: strings.Clone(p.Name), Pos: p.Pos})
+	}
+	if c := d.Section(transcript.SectionCitation); c != nil && len(c.Paras) > 0 {
+		out.Sections = []*transcript.Section{{Heading: strings.Clone(c.Heading), Kind: c.Kind, Pos: c.Pos,
+			Paras: []*transcript.Text{{Value: strings.Clone(c.Paras[0].Value), Pos: c.Paras[0].Pos}}}}
+	}
+	// The corpus rules compare labels: the first turn of each is enough.
+	seen := map[string]bool{}
 	for _, t := range d.Turns() {
-		out.Body = append(out.Body, &transcript.Turn{Who: t.Who, Label: t.Label, Pos: t.Pos})
+		l := labelText(t.Label)
+		if seen[t.Who+"\x00"+l] {
+			continue
+		}
+		seen[t.Who+"\x00"+l] = true
+		out.Body = append(out.Body, &transcript.Turn{Who: strings.Clone(t.Who), Label: []transcript.Inline{&transcript.Text{Value: strings.Clone(l)}}, Pos: t.Pos})
 	}
 	return out
 }
