@@ -124,40 +124,38 @@ func (e *jsonEnc) doc(d *jsonDoc) {
 	e.close('}')
 }
 
-func (e *jsonEnc) sections(ss []jsonSection) {
-	if ss == nil {
+// objects writes xs as a JSON array of objects, each written by field
+// between its braces; a nil slice is null, as encoding/json writes it.
+func objects[T any](e *jsonEnc, xs []T, field func(x *T)) {
+	if xs == nil {
 		e.null()
 		return
 	}
 	e.open('[')
-	for i := range ss {
-		s := &ss[i]
+	for i := range xs {
 		e.elem()
 		e.open('{')
-		e.str("heading", s.Heading)
-		e.strOmit("kind", s.Kind)
-		e.key("paragraphs")
-		e.texts(s.Paragraphs)
-		e.pos(s.Line, s.Col)
+		field(&xs[i])
 		e.close('}')
 	}
 	e.close(']')
 }
 
+func (e *jsonEnc) sections(ss []jsonSection) {
+	objects(e, ss, func(s *jsonSection) {
+		e.str("heading", s.Heading)
+		e.strOmit("kind", s.Kind)
+		e.key("paragraphs")
+		e.texts(s.Paragraphs)
+		e.pos(s.Line, s.Col)
+	})
+}
+
 func (e *jsonEnc) texts(ts []jsonText) {
-	if ts == nil {
-		e.null()
-		return
-	}
-	e.open('[')
-	for _, t := range ts {
-		e.elem()
-		e.open('{')
+	objects(e, ts, func(t *jsonText) {
 		e.str("text", t.Text)
 		e.pos(t.Line, t.Col)
-		e.close('}')
-	}
-	e.close(']')
+	})
 }
 
 func (e *jsonEnc) citation(c *jsonCitation) {
@@ -170,75 +168,42 @@ func (e *jsonEnc) citation(c *jsonCitation) {
 	e.strOmit("collection", c.Collection)
 	if len(c.Scopes) > 0 {
 		e.key("scopes")
-		e.open('[')
-		for _, s := range c.Scopes {
-			e.elem()
-			e.open('{')
+		objects(e, c.Scopes, func(s *jsonScope) {
 			e.str("unit", s.Unit)
 			e.str("text", s.Text)
-			e.close('}')
-		}
-		e.close(']')
+		})
 	}
 	e.strOmit("repository", c.Repository)
 	if len(c.Resp) > 0 {
 		e.key("resp")
-		e.open('[')
-		for _, r := range c.Resp {
-			e.elem()
-			e.open('{')
+		objects(e, c.Resp, func(r *jsonResp) {
 			e.str("role", r.Role)
 			e.str("name", r.Name)
-			e.close('}')
-		}
-		e.close(']')
+		})
 	}
 	e.strOmit("url", c.URL)
 	e.key("spans")
-	if c.Spans == nil {
-		e.null()
-	} else {
-		e.open('[')
-		for _, s := range c.Spans {
-			e.elem()
-			e.open('{')
-			e.str("kind", s.Kind)
-			e.int("start", s.Start)
-			e.int("end", s.End)
-			e.close('}')
-		}
-		e.close(']')
-	}
+	objects(e, c.Spans, func(s *jsonSpan) {
+		e.str("kind", s.Kind)
+		e.int("start", s.Start)
+		e.int("end", s.End)
+	})
 	e.close('}')
 }
 
 func (e *jsonEnc) participants(ps []jsonParticipant) {
-	if ps == nil {
-		e.null()
-		return
-	}
-	e.open('[')
-	for _, p := range ps {
-		e.elem()
-		e.open('{')
+	objects(e, ps, func(p *jsonParticipant) {
 		e.str("id", p.ID)
 		e.str("name", p.Name)
 		if len(p.Idnos) > 0 {
 			e.key("idno")
-			e.open('[')
-			for _, id := range p.Idnos {
-				e.elem()
-				e.open('{')
+			objects(e, p.Idnos, func(id *jsonIdno) {
 				e.str("type", id.Type)
 				e.str("value", id.Value)
-				e.close('}')
-			}
-			e.close(']')
+			})
 		}
 		e.pos(p.Line, p.Col)
-		e.close('}')
-	}
-	e.close(']')
+	})
 }
 
 func (e *jsonEnc) blocks(bs []jsonBlock) {

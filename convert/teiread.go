@@ -289,25 +289,13 @@ func children(e *etree.Element, tag string) []*etree.Element {
 }
 
 // textOf returns all the text inside e.
-func textOf(e *etree.Element) string {
-	var b strings.Builder
-	var walk func(e *etree.Element)
-	walk = func(e *etree.Element) {
-		for _, t := range e.Child {
-			switch t := t.(type) {
-			case *etree.CharData:
-				b.WriteString(t.Data)
-			case *etree.Element:
-				walk(t)
-			}
-		}
-	}
-	walk(e)
-	return b.String()
-}
+func textOf(e *etree.Element) string { return collectText(e, "") }
 
 // linesOf returns the text inside e with each lb as "\n".
-func linesOf(e *etree.Element) string {
+func linesOf(e *etree.Element) string { return collectText(e, "\n") }
+
+// collectText returns the text inside e, with lb written as lb.
+func collectText(e *etree.Element, lb string) string {
 	var b strings.Builder
 	var walk func(e *etree.Element)
 	walk = func(e *etree.Element) {
@@ -317,7 +305,7 @@ func linesOf(e *etree.Element) string {
 				b.WriteString(t.Data)
 			case *etree.Element:
 				if t.Tag == "lb" {
-					b.WriteByte('\n')
+					b.WriteString(lb)
 				} else {
 					walk(t)
 				}
