@@ -46,15 +46,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:    "teikit",
-		Usage:   "archival meeting transcripts to TEI P5 and back, losslessly",
+		Usage:   "archival meeting transcripts to TEI P5 and JSON and back, losslessly; validation for publication",
 		Version: version,
 		Description: `teikit reads transcripts exported by the Wilson Center Digital Archive
-and writes TEI P5 (valid against tei_all), or reads teikit's TEI and writes
-the transcript again, byte for byte.
+and writes TEI P5 (valid against tei_all) or JSON, reads both back into the
+same transcript byte for byte, and validates transcripts, TEI and JSON —
+single files or whole directories — before publication.
 
 Examples:
    teikit convert testdata/transcripts/soong-stalin-1945-07-02.txt
-   teikit convert --to text -o meeting.txt meeting.tei.xml`,
+   teikit convert --to text -o meeting.txt meeting.tei.xml
+   teikit convert --to json -o out/ archive/
+   teikit validate --format github archive/
+   teikit rules`,
 		Reader:               stdin,
 		Writer:               stdout,
 		ErrWriter:            stderr,
