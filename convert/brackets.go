@@ -1,6 +1,9 @@
 package convert
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // brackets pairs the square brackets and parentheses of a range of the
 // text in one pass, so that reading inline content takes time in
@@ -16,6 +19,12 @@ func pairBrackets(s string, start, end int) *brackets {
 	b := &brackets{}
 	var square, round []int // the unclosed ones, as indexes into opens
 	for i := start; i < end; i++ {
+		// Skip to the next character that matters.
+		j := strings.IndexAny(s[i:end], "\n[]()")
+		if j < 0 {
+			break
+		}
+		i += j
 		switch s[i] {
 		case '\n':
 			square, round = square[:0], round[:0]

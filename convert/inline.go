@@ -71,7 +71,13 @@ func (r *textReader) inlines(start, end int) []transcript.Inline {
 			textStart = i
 			continue
 		}
+		// Skip to the next character that may start markup.
 		i++
+		if k := strings.IndexAny(s[i:end], "\n[("); k >= 0 {
+			i += k
+		} else {
+			i = end
+		}
 	}
 	flush(end)
 	return out
