@@ -239,11 +239,7 @@ func (e *jsonEnc) block(b *jsonBlock) {
 	}
 	if b.Items != nil {
 		e.key("items")
-		e.open('[')
-		for i := range b.Items {
-			it := &b.Items[i]
-			e.elem()
-			e.open('{')
+		objects(e, b.Items, func(it *jsonItem) {
 			e.strPtr("n", it.N)
 			e.strPtr("text", it.Text)
 			if it.Content != nil {
@@ -251,9 +247,7 @@ func (e *jsonEnc) block(b *jsonBlock) {
 				e.inlines(it.Content)
 			}
 			e.pos(it.Line, it.Col)
-			e.close('}')
-		}
-		e.close(']')
+		})
 	}
 	if b.Blocks != nil {
 		e.key("blocks")

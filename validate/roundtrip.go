@@ -122,6 +122,20 @@ func sameAfter(p *Pass, to string, pos transcript.Pos) *transcript.Document {
 	return t.back
 }
 
+// sameAsInput checks that writing doc, read from the input, in the
+// input's own format gives the input back byte for byte.
+func sameAsInput(p *Pass, doc *transcript.Document, format string) {
+	out, err := convert.Writers[format](doc)
+	if err != nil {
+		p.Reportf(transcript.Pos{Line: 1, Col: 1}, "model → %s failed: %v", format, errText(err))
+		return
+	}
+	if n, a, b := firstDiff(p.Src, out); n > 0 {
+		name := strings.ToUpper(format)
+		p.Reportf(transcript.Pos{Line: n, Col: 1}, "%s → model → %s differs here: %q comes back as %q", name, name, clip(a), clip(b))
+	}
+}
+
 var roundtripText = &Rule{
 	ID:       "roundtrip/text",
 	Severity: Error,
@@ -172,14 +186,7 @@ var roundtripTEI = &Rule{
 		if err != nil {
 			return
 		}
-		out, err := convert.WriteTEI(doc)
-		if err != nil {
-			p.Reportf(start, "model → TEI failed: %v", errText(err))
-			return
-		}
-		if n, a, b := firstDiff(p.Src, out); n > 0 {
-			p.Reportf(transcript.Pos{Line: n, Col: 1}, "TEI → model → TEI differs here: %q comes back as %q", clip(a), clip(b))
-		}
+		sameAsInput(p, doc, "tei")
 	},
 }
 
@@ -193,14 +200,7 @@ var roundtripJSON = &Rule{
 			return
 		}
 		if p.Format == "json" {
-			out, err := convert.Writers["json"](p.Doc)
-			if err != nil {
-				p.Reportf(start, "model → JSON failed: %v", errText(err))
-				return
-			}
-			if n, a, b := firstDiff(p.Src, out); n > 0 {
-				p.Reportf(transcript.Pos{Line: n, Col: 1}, "JSON → model → JSON differs here: %q comes back as %q", clip(a), clip(b))
-			}
+			sameAsInput(p, p.Doc, "json")
 			return
 		}
 		back := sameAfter(p, "json", start)
